@@ -1,0 +1,30 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ShellKind } from '../contract/terminal.js';
+import { PROJECT_ROOT, loadCatalogFile, loadConfig, loadOrCreateIdentity } from '../config/load.js';
+import { configureLogging, fileSink, stderrSink, type LogSink } from '../logs/logger.js';
+import { KioskCore } from '../core/kiosk-core.js';
+
+export interface CreateCoreOptions {
+  dataDir: string;
+  shell: ShellKind;
+  /** Also log to stderr (the CLI does; the Electron shell logs to file only when packaged). */
+  logToStderr?: boolean;
+}
+
+export function appVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+/** Composition root: reads configuration from the data directory and builds the core. */
+export function createCore(options: CreateCoreOptions): KioskCore {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const sinks: LogSink[] = [fileSink(join(options.dataDir, 'logs'))];
+  if (options.logToStderr ?? true) sinks.push(stderrSink);
+  configureLogging({ sinks });
+  const config = loadConfig(options.dataDir);
+  const catalogFile = loadCatalogFile(config);
+  const { terminalId } = loadOrCreateIdentity(options.dataDir);
+  return new KioskCore({ config, catalogFile, terminalId, appVersion: appVersion(), shell: options.shell });
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { DeviceKindSchema, LocalizedTextSchema, SiteLevelSchema } from '../contract/catalog.js';
+import { IdlePolicySchema, SettingsSchema } from '../contract/settings.js';
+
+/** The county catalog file: categories, services, sites and each site level's list of services. */
+export const CatalogFileSchema = z.object({
+  version: z.string().min(1),
+  categories: z.array(z.object({ id: z.string().min(1), name: LocalizedTextSchema })).min(1),
+  services: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        category: z.string().min(1),
+        name: LocalizedTextSchema,
+        channel: z.enum(['terminal', 'counter']),
+        devices: z.array(DeviceKindSchema).default([]),
+        online: z.boolean().default(false),
+      }),
+    )
+    .min(1),
+  sites: z.array(z.object({ id: z.string().min(1), level: SiteLevelSchema, name: LocalizedTextSchema, county: z.string() })).min(1),
+  siteServices: z.record(SiteLevelSchema, z.array(z.string())),
+});
+export type CatalogFile = z.infer<typeof CatalogFileSchema>;
+
+/** Terminal configuration (`<dataDir>/config.json`); every field has an embedded default. */
+export const ConfigSchema = z
+  .object({
+    siteId: z.string().min(1).default('xa-hospital-01'),
+    /** Path of the county catalog; relative paths resolve against the project root. */
+    catalogFile: z.string().min(1).default('assets/catalog/county-catalog.json'),
+    /** Devices fitted to this terminal and how each is driven. */
+    devices: z
+      .array(z.object({ kind: DeviceKindSchema, driver: z.enum(['emulator', 'serial', 'hid', 'tcp']).default('emulator') }))
+      .default(DeviceKindSchema.options.map((kind) => ({ kind, driver: 'emulator' as const }))),
+    idle: IdlePolicySchema.default({ warnAfterMs: 60_000, countdownMs: 30_000 }),
+    settingsDefaults: SettingsSchema.default({ language: 'zh-CN', elderlyMode: false, voiceMuted: false, volume: 0.8 }),
+    admin: z
+      .object({
+        /** scrypt$<salt hex>$<hash hex> of the technician PIN. The default PIN is for demos only. */
+        pinHash: z.string().regex(/^scrypt\$[0-9a-f]+\$[0-9a-f]+$/),
+        maxTries: z.number().int().min(1).max(10).default(5),
+        lockoutMs: z.number().int().min(1_000).default(300_000),
+        sessionMs: z.number().int().min(60_000).default(900_000),
+      })
+      .default({
+        pinHash: 'scrypt$6b696f736b2d64656d6f2d73616c74$9be19be97892d1fb6fe9f62cc1da7c7eee81828b33b21e5a7866a4d73a3e832f',
+        maxTries: 5,
+        lockoutMs: 300_000,
+        sessionMs: 900_000,
+      }),
+  })
+  .strict();
+export type Config = z.infer<typeof ConfigSchema>;

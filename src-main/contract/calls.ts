@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { CallName } from './names.js';
+import { CatalogSchema } from './catalog.js';
+import { IdlePolicySchema, SettingsPatchSchema, SettingsSchema } from './settings.js';
+import { HealthSchema } from './health.js';
+import { TerminalInfoSchema } from './terminal.js';
+
+const Empty = z.object({}).strict();
+const SessionIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'session id is a UUID');
+
+/** The KioskApi: every call's input and output schema. Calls take one object argument. */
+export const CALLS = {
+  /** Terminal identity, site and shell; never fails. */
+  getTerminalInfo: { input: Empty, output: TerminalInfoSchema },
+  /** The site's service catalog with each service's enabled state. */
+  getCatalog: { input: Empty, output: CatalogSchema },
+  /** Starts a resident session (ending any previous one with reason `replaced`). */
+  startSession: {
+    input: Empty,
+    output: z.object({ sessionId: SessionIdSchema, startedAt: z.string() }),
+  },
+  /** Ends a session and wipes its data; fails with `session_mismatch` if the id is not current. */
+  endSession: {
+    input: z.object({ sessionId: SessionIdSchema, reason: z.enum(['user', 'idle', 'completed']) }).strict(),
+    output: z.object({ endedAt: z.string() }),
+  },
+  /** The current session's settings (defaults outside a session). */
+  getSettings: { input: Empty, output: SettingsSchema },
+  /** Changes the current resident's settings; emits `settings.changed`. */
+  updateSettings: { input: SettingsPatchSchema, output: SettingsSchema },
+  /** The inactivity policy the UI enforces. */
+  getIdlePolicy: { input: Empty, output: IdlePolicySchema },
+  /** Overall and per-part health. */
+  getHealth: { input: Empty, output: HealthSchema },
+  /** Technician entry: checks the technician PIN; fails with `admin_bad_pin` or `admin_locked`. */
+  adminLogin: {
+    input: z.object({ pin: z.string().regex(/^\d{4,12}$/, 'technician PIN is 4-12 digits') }).strict(),
+    output: z.object({ role: z.enum(['technician']), expiresAt: z.string() }),
+  },
+  /** Leaves the technician area. */
+  adminLogout: { input: Empty, output: z.object({}) },
+  /** The renderer is ready for events; queued events are delivered after this. */
+  rendererReady: { input: Empty, output: z.object({}) },
+} as const satisfies Record<CallName, { input: z.ZodTypeAny; output: z.ZodTypeAny }>;
+
+export type Calls = typeof CALLS;
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
+export type CallOutput<N extends CallName> = z.infer<Calls[N]['output']>;

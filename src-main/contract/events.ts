@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { SettingsSchema } from './settings.js';
+import { HealthSchema } from './health.js';
+
+/** Events flow core → UI only; they are queued until the renderer calls `rendererReady`. */
+export const KioskEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('session.ended'),
+    sessionId: z.string(),
+    reason: z.enum(['user', 'idle', 'completed', 'replaced']),
+  }),
+  z.object({ type: z.literal('settings.changed'), settings: SettingsSchema }),
+  z.object({ type: z.literal('health.changed'), health: HealthSchema }),
+  z.object({ type: z.literal('catalog.changed'), version: z.string() }),
+]);
+export type KioskEvent = z.infer<typeof KioskEventSchema>;
+export type KioskEventType = KioskEvent['type'];

@@ -1,0 +1,49 @@
+import type { Catalog, DeviceKind, DisabledReason, ServiceEntry } from '../contract/catalog.js';
+import type { CatalogFile } from '../config/schema.js';
+
+export interface CatalogContext {
+  siteId: string;
+  /** Devices fitted to this terminal. */
+  devices: ReadonlySet<DeviceKind>;
+  /** Whether the county backend is reachable; `unknown` counts as reachable. */
+  network: 'up' | 'down' | 'unknown';
+}
+
+function disabledReason(
+  service: CatalogFile['services'][number],
+  context: CatalogContext,
+): DisabledReason | undefined {
+  if (service.channel === 'counter') return 'counterOnly';
+  if (service.devices.some((d) => !context.devices.has(d))) return 'deviceMissing';
+  if (service.online && context.network === 'down') return 'needsNetwork';
+  return undefined;
+}
+
+/** The site's list of services: those moved down to its level, in catalog order, each with its state. */
+export function buildCatalog(file: CatalogFile, context: CatalogContext): Catalog {
+  const site = file.sites.find((s) => s.id === context.siteId);
+  if (!site) throw new Error(`site ${context.siteId} missing from catalog ${file.version}`);
+  const listed = new Set(file.siteServices[site.level] ?? []);
+  const services: ServiceEntry[] = file.services
+    .filter((s) => listed.has(s.id))
+    .map((s) => {
+      const reason = disabledReason(s, context);
+      const entry: ServiceEntry = {
+        id: s.id,
+        category: s.category,
+        name: s.name,
+        channel: s.channel,
+        devices: s.devices,
+        online: s.online,
+        enabled: reason === undefined,
+      };
+      if (reason) entry.disabledReason = reason;
+      return entry;
+    });
+  const usedCategories = new Set(services.map((s) => s.category));
+  return {
+    version: file.version,
+    categories: file.categories.filter((c) => usedCategories.has(c.id)),
+    services,
+  };
+}

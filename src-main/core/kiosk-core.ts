@@ -1,0 +1,132 @@
+import { CALLS, type CallName, isCallName } from '../contract/index.js';
+import { fail, ok, type Result } from '../contract/errors.js';
+import type { KioskEvent } from '../contract/events.js';
+import type { ShellKind, TerminalInfo } from '../contract/terminal.js';
+import type { Health } from '../contract/health.js';
+import type { DeviceKind } from '../contract/catalog.js';
+import type { Config, CatalogFile } from '../config/schema.js';
+import { createLogger } from '../logs/logger.js';
+import { AdminAuth } from './admin-auth.js';
+import { buildCatalog } from './catalog.js';
+import { EventQueue } from './event-queue.js';
+import { SessionManager } from './sessions.js';
+
+const log = createLogger('core');
+
+export interface CoreOptions {
+  config: Config;
+  catalogFile: CatalogFile;
+  terminalId: string;
+  appVersion: string;
+  shell: ShellKind;
+  now?: () => number;
+}
+
+type Handlers = { [N in CallName]: (input: never) => Result<unknown> | Promise<Result<unknown>> };
+
+/** The plain-Node core behind both shells: validates every payload and dispatches calls. */
+export class KioskCore {
+  readonly events = new EventQueue();
+  readonly sessions: SessionManager;
+  private readonly admin: AdminAuth;
+  private readonly startedAt: number;
+  private readonly now: () => number;
+  private readonly devices: ReadonlySet<DeviceKind>;
+  private readonly handlers: Handlers;
+
+  constructor(private readonly options: CoreOptions) {
+    this.now = options.now ?? Date.now;
+    this.startedAt = this.now();
+    const { config } = options;
+    this.devices = new Set(config.devices.map((d) => d.kind));
+    this.admin = new AdminAuth({ ...config.admin, now: this.now });
+    this.sessions = new SessionManager(config.settingsDefaults, (sessionId, reason) => {
+      this.emit({ type: 'session.ended', sessionId, reason });
+      this.emit({ type: 'settings.changed', settings: this.sessions.getSettings() });
+    });
+    this.handlers = this.buildHandlers();
+  }
+
+  /** Handles one call from either shell: unknown names and bad payloads come back as error values. */
+  async call(name: unknown, payload: unknown): Promise<Result<unknown>> {
+    if (!isCallName(name)) return fail('unknown_call');
+    const parsed = CALLS[name].input.safeParse(payload ?? {});
+    if (!parsed.success) {
+      // Report where the payload was wrong, never what it held.
+      const where = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
+      return fail('invalid_payload', { detail: `${name}: ${where}` });
+    }
+    try {
+      const handler = this.handlers[name] as (input: unknown) => Result<unknown> | Promise<Result<unknown>>;
+      return await handler(parsed.data);
+    } catch (error) {
+      log.error('call failed', { call: name, error });
+      return fail('internal');
+    }
+  }
+
+  private emit(event: KioskEvent): void {
+    this.events.emit(event);
+  }
+
+  terminalInfo(): TerminalInfo {
+    const { catalogFile, config } = this.options;
+    const site = catalogFile.sites.find((s) => s.id === config.siteId);
+    if (!site) throw new Error('configured site missing from catalog');
+    return {
+      terminalId: this.options.terminalId,
+      site: { id: site.id, name: site.name, level: site.level },
+      appVersion: this.options.appVersion,
+      shell: this.options.shell,
+      emulatedDevices: config.devices.every((d) => d.driver === 'emulator'),
+    };
+  }
+
+  health(): Health {
+    return {
+      level: 'ok',
+      uptimeMs: Math.max(0, Math.round(this.now() - this.startedAt)),
+      checks: [{ name: 'core', level: 'ok' }],
+    };
+  }
+
+  private buildHandlers(): Handlers {
+    const { config, catalogFile } = this.options;
+    return {
+      getTerminalInfo: () => ok(this.terminalInfo()),
+      getCatalog: () =>
+        ok(buildCatalog(catalogFile, { siteId: config.siteId, devices: this.devices, network: 'unknown' })),
+      startSession: () => {
+        const session = this.sessions.start();
+        log.info('session started');
+        return ok(session);
+      },
+      endSession: (input: { sessionId: string; reason: 'user' | 'idle' | 'completed' }) => {
+        if (!this.sessions.end(input.sessionId, input.reason)) return fail('session_mismatch');
+        log.info('session ended', { reason: input.reason });
+        return ok({ endedAt: new Date(this.now()).toISOString() });
+      },
+      getSettings: () => ok(this.sessions.getSettings()),
+      updateSettings: (patch: Parameters<SessionManager['updateSettings']>[0]) => {
+        const settings = this.sessions.updateSettings(patch);
+        this.emit({ type: 'settings.changed', settings });
+        return ok(settings);
+      },
+      getIdlePolicy: () => ok(config.idle),
+      getHealth: () => ok(this.health()),
+      adminLogin: (input: { pin: string }) => {
+        const result = this.admin.login(input.pin);
+        log.info('technician login', { outcome: result.ok ? 'ok' : result.error.code });
+        return result;
+      },
+      adminLogout: () => {
+        this.admin.logout();
+        return ok({});
+      },
+      rendererReady: () => {
+        this.events.markReady();
+        return ok({});
+      },
+    };
+  }
+}
