@@ -49,7 +49,7 @@ export function configureLogging(options: { sinks: LogSink[]; level?: LogLevel }
 export function createLogger(name: string): Logger {
   const emit = (level: LogLevel, msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[level] < ORDER[minLevel]) return;
-    const record = { t: new Date().toISOString(), level, name, msg: redactString(msg), ...(fields ? (redact(fields) as object) : {}) };
+    const record = { ...(fields ? (redact(fields) as object) : {}), t: new Date().toISOString(), level, logger: name, msg: redactString(msg) };
     const line = JSON.stringify(record);
     for (const sink of sinks) sink.write(line);
   };

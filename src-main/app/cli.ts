@@ -1,0 +1,55 @@
+// Runs the terminal in the browser host: the core, the renderer server, and (unless --headless) Chromium.
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PROJECT_ROOT, ConfigError } from '../config/load.js';
+import { startBrowserHost } from '../shell/browser/host.js';
+import { findChromium, launchChromium } from '../shell/browser/chromium.js';
+import { createCore } from './create-core.js';
+
+const { values } = parseArgs({
+  options: {
+    headless: { type: 'boolean', default: false },
+    port: { type: 'string', default: process.env['KIOSK_PORT'] ?? '0' },
+    'data-dir': { type: 'string', default: process.env['KIOSK_DATA_DIR'] ?? join(PROJECT_ROOT, '.data') },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+
+async function main(): Promise<void> {
+  const dataDir = resolve(values['data-dir']);
+  const port = Number.parseInt(values.port, 10);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
+  const core = createCore({ dataDir, shell: 'browser', logToStderr: !values.quiet });
+  const host = await startBrowserHost({ core, rendererDir: join(PROJECT_ROOT, 'dist', 'renderer'), port });
+  // One machine-readable line that tests and scripts wait on.
+  process.stdout.write(`KIOSK_READY ${JSON.stringify({ url: host.url, origin: host.origin, dataDir })}\n`);
+
+  const stop = async () => {
+    await host.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+
+  if (values.headless) return;
+  const chromium = findChromium();
+  const hasDisplay = Boolean(process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY']);
+  if (!chromium || !hasDisplay) {
+    process.stdout.write(
+      `\nThe terminal is running. Open this address in Chromium (kiosk or app mode):\n  ${host.url}\n` +
+        (chromium ? '(no display found to open a window on)\n' : '(no Chromium found: apt-get install chromium)\n'),
+    );
+    return;
+  }
+  const child = launchChromium(chromium, host.url, join(dataDir, 'chromium-profile'));
+  child.on('exit', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Configuration problem in ${error.file}:\n  ${error.issues.join('\n  ')}\n`);
+  } else {
+    process.stderr.write(`The terminal could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,124 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { KioskEvent } from '../../contract/events.js';
+import type { Result } from '../../contract/errors.js';
+import { createLogger } from '../../logs/logger.js';
+import { SECURITY_HEADERS, readStatic } from './static.js';
+import { parseClientMessage } from './wire.js';
+
+const log = createLogger('browser-host');
+
+/** What the host needs of the core. */
+export interface HostCore {
+  call(name: unknown, payload: unknown): Promise<Result<unknown>>;
+  events: { subscribe(listener: (event: KioskEvent) => void): () => void; markNotReady(): void };
+}
+
+export interface BrowserHostOptions {
+  core: HostCore;
+  /** Built renderer (dist/renderer). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed token for tests; a fresh random one per launch otherwise. */
+  token?: string;
+}
+
+export interface BrowserHost {
+  /** The URL to open, token included in the fragment (never sent to the server in requests). */
+  readonly url: string;
+  readonly origin: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+const MAX_MESSAGE_BYTES = 256 * 1024;
+
+function tokensEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Serves the renderer and the contract over a loopback WebSocket guarded by origin and a per-launch token. */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const server: Server = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, SECURITY_HEADERS).end();
+      return;
+    }
+    void readStatic(options.rendererDir, req.url ?? '/').then((file) => {
+      if (file.status === 404) {
+        res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' }).end('not found');
+        return;
+      }
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.type });
+      res.end(req.method === 'HEAD' ? undefined : file.body);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const sockets = new Set<WebSocket>();
+
+  const authorised = (req: IncomingMessage): boolean => {
+    if (req.headers.origin !== origin) return false;
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname !== '/api') return false;
+    return tokensEqual(url.searchParams.get('token') ?? '', token);
+  };
+
+  server.on('upgrade', (req, socket, head) => {
+    if (!authorised(req)) {
+      log.warn('websocket rejected', { origin: req.headers.origin ?? 'none' });
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+  });
+
+  const unsubscribe = options.core.events.subscribe((event) => {
+    const frame = JSON.stringify({ event });
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame);
+  });
+
+  wss.on('connection', (ws) => {
+    sockets.add(ws);
+    ws.on('close', () => {
+      sockets.delete(ws);
+      // Until a renderer says it is ready again, events wait in the queue.
+      if (sockets.size === 0) options.core.events.markNotReady();
+    });
+    ws.on('message', (data, isBinary) => {
+      const message = isBinary ? undefined : parseClientMessage(data.toString());
+      if (!message) {
+        ws.send(JSON.stringify({ error: 'bad_message' }));
+        return;
+      }
+      void options.core.call(message.call, message.input).then(
+        (result) => ws.send(JSON.stringify({ id: message.id, result })),
+        () => ws.send(JSON.stringify({ id: message.id, result: { ok: false, error: { code: 'internal' } } })),
+      );
+    });
+  });
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    port,
+    async close() {
+      unsubscribe();
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.woff2': 'font/woff2',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+  '.ico': 'image/x-icon',
+};
+
+/** The renderer may load only its own files and talk only to its own origin. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()',
+};
+
+export type StaticFile = { status: 200; body: Buffer; type: string } | { status: 404 };
+
+/** Resolves a URL path to a file under `root`; anything outside `root` or missing is a 404. */
+export async function readStatic(root: string, urlPath: string): Promise<StaticFile> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    return { status: 404 };
+  }
+  if (decoded.includes('\0')) return { status: 404 };
+  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const full = normalize(join(root, relative));
+  if (full !== root && !full.startsWith(root.endsWith(sep) ? root : root + sep)) return { status: 404 };
+  try {
+    const info = await stat(full);
+    if (!info.isFile()) return { status: 404 };
+    return { status: 200, body: await readFile(full), type: MIME[extname(full)] ?? 'application/octet-stream' };
+  } catch {
+    return { status: 404 };
+  }
+}

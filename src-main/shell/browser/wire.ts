@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** One call from the renderer over the socket; the core validates `input` against the contract. */
+const ClientMessageSchema = z.object({
+  id: z.number().int().nonnegative(),
+  call: z.string().min(1).max(64),
+  input: z.unknown().optional(),
+});
+export type ClientMessage = z.infer<typeof ClientMessageSchema>;
+
+/** Parses a socket text frame; returns undefined for anything that is not a well-formed call. */
+export function parseClientMessage(text: string): ClientMessage | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = ClientMessageSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}

@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadCatalogFile, loadConfig, loadOrCreateIdentity } from '../../src-main/config/load.js';
+
+let dir = '';
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kiosk-config-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('configuration', () => {
+  it('runs on embedded defaults when there is no config file', () => {
+    const config = loadConfig(dir);
+    expect(config.siteId).toBe('xa-hospital-01');
+    expect(config.idle.countdownMs).toBeGreaterThanOrEqual(20_000);
+    expect(config.devices.every((d) => d.driver === 'emulator')).toBe(true);
+    expect(loadCatalogFile(config).services.length).toBeGreaterThan(0);
+  });
+
+  it('rejects a countdown shorter than 20 seconds with a typed error naming the field', () => {
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ idle: { warnAfterMs: 30_000, countdownMs: 5_000 } }));
+    expect(() => loadConfig(dir)).toThrow(ConfigError);
+    try {
+      loadConfig(dir);
+    } catch (error) {
+      expect((error as ConfigError).issues.join()).toContain('idle.countdownMs');
+    }
+  });
+
+  it('rejects broken JSON, unknown keys and a site missing from the catalog', () => {
+    writeFileSync(join(dir, 'config.json'), '{ not json');
+    expect(() => loadConfig(dir)).toThrow(/not valid JSON/);
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ colour: 'red' }));
+    expect(() => loadConfig(dir)).toThrow(ConfigError);
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ siteId: 'nowhere' }));
+    expect(() => loadCatalogFile(loadConfig(dir))).toThrow(/nowhere is not a site/);
+  });
+
+  it('creates the terminal identity once, readable by its owner only, and keeps it', () => {
+    const first = loadOrCreateIdentity(dir);
+    expect(first.terminalId).toMatch(/^T-[0-9A-F]{8}$/);
+    expect(statSync(join(dir, 'terminal.json')).mode & 0o077).toBe(0);
+    expect(loadOrCreateIdentity(dir)).toEqual(first);
+    expect(JSON.parse(readFileSync(join(dir, 'terminal.json'), 'utf8'))).toEqual(first);
+  });
+});

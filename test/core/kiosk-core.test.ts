@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { CALL_NAMES, CALLS, type KioskEvent } from '../../src-main/contract/index.js';
+import { makeCore } from './helpers.js';
+
+describe('KioskCore call dispatch', () => {
+  it('answers every call name in the contract with a value that matches its output schema', async () => {
+    const core = makeCore();
+    const inputs: Record<string, () => unknown> = {
+      endSession: () => ({ sessionId: core.sessions.sessionId, reason: 'user' }),
+      updateSettings: () => ({ language: 'en' }),
+      adminLogin: () => ({ pin: '246810' }),
+    };
+    for (const name of CALL_NAMES) {
+      const result = await core.call(name, inputs[name]?.() ?? {});
+      expect(result.ok, name).toBe(true);
+      if (result.ok) expect(CALLS[name].output.safeParse(result.value).success, name).toBe(true);
+    }
+  });
+
+  it('rejects unknown calls and malformed payloads as error values, not exceptions', async () => {
+    const core = makeCore();
+    expect(await core.call('dropTables', {})).toEqual({ ok: false, error: { code: 'unknown_call' } });
+    const bad = await core.call('updateSettings', { language: 'fr' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    const extra = await core.call('getCatalog', { sneaky: true });
+    expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    const wrongType = await core.call('endSession', 'not an object');
+    expect(wrongType).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+  });
+
+  it('never echoes a rejected payload back in the error', async () => {
+    const core = makeCore();
+    const canary = 'CANARY-110101199003074514';
+    const result = await core.call('adminLogin', { pin: canary });
+    expect(JSON.stringify(result)).not.toContain('110101199003074514');
+    expect(JSON.stringify(result)).not.toContain('CANARY');
+  });
+});
+
+describe('sessions and settings', () => {
+  it('returns settings to the defaults when a session ends and tells the UI', async () => {
+    const core = makeCore();
+    const events: KioskEvent[] = [];
+    core.events.subscribe((e) => events.push(e));
+    core.events.markReady();
+    const started = await core.call('startSession', {});
+    if (!started.ok) throw new Error('no session');
+    const { sessionId } = started.value as { sessionId: string };
+    await core.call('updateSettings', { language: 'en', elderlyMode: true, volume: 0.2 });
+    expect(await core.call('getSettings', {})).toMatchObject({ ok: true, value: { language: 'en', elderlyMode: true } });
+    expect((await core.call('endSession', { sessionId, reason: 'idle' })).ok).toBe(true);
+    expect(await core.call('getSettings', {})).toEqual({
+      ok: true,
+      value: { language: 'zh-CN', elderlyMode: false, voiceMuted: false, volume: 0.8 },
+    });
+    expect(events.map((e) => e.type)).toEqual(['settings.changed', 'session.ended', 'settings.changed']);
+    expect(events[1]).toMatchObject({ type: 'session.ended', sessionId, reason: 'idle' });
+  });
+
+  it('runs every registered wipe when a session ends, even if one throws', async () => {
+    const core = makeCore();
+    let wiped = 0;
+    core.sessions.registerWipe(() => {
+      throw new Error('broken store');
+    });
+    core.sessions.registerWipe(() => {
+      wiped += 1;
+    });
+    const started = core.sessions.start();
+    core.sessions.end(started.sessionId, 'completed');
+    expect(wiped).toBe(1);
+  });
+
+  it('refuses to end a session that is not the current one', async () => {
+    const core = makeCore();
+    await core.call('startSession', {});
+    const result = await core.call('endSession', { sessionId: '00000000-0000-4000-8000-000000000000', reason: 'user' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'session_mismatch' } });
+  });
+
+  it('ends the previous session as replaced when a new one starts', async () => {
+    const core = makeCore();
+    const events: KioskEvent[] = [];
+    core.events.subscribe((e) => events.push(e));
+    core.events.markReady();
+    const first = core.sessions.start();
+    core.sessions.start();
+    expect(events).toContainEqual({ type: 'session.ended', sessionId: first.sessionId, reason: 'replaced' });
+  });
+});
+
+describe('event queue', () => {
+  it('holds events until the renderer is ready, then delivers them in order', async () => {
+    const core = makeCore();
+    const seen: string[] = [];
+    core.events.subscribe((e) => seen.push(e.type));
+    await core.call('updateSettings', { language: 'en' });
+    await core.call('startSession', {});
+    expect(seen).toEqual([]);
+    await core.call('rendererReady', {});
+    expect(seen).toEqual(['settings.changed']);
+    core.events.markNotReady();
+    await core.call('updateSettings', { elderlyMode: true });
+    expect(seen).toHaveLength(1);
+    await core.call('rendererReady', {});
+    expect(seen).toEqual(['settings.changed', 'settings.changed']);
+  });
+});
+
+describe('technician entry', () => {
+  it('counts bad PINs down, locks out, and accepts the right PIN after the lockout', async () => {
+    let now = 1_000_000;
+    const core = makeCore({}, () => now);
+    for (let triesLeft = 4; triesLeft >= 1; triesLeft -= 1) {
+      expect(await core.call('adminLogin', { pin: '0000' })).toMatchObject({ ok: false, error: { code: 'admin_bad_pin', triesLeft } });
+    }
+    expect(await core.call('adminLogin', { pin: '0000' })).toMatchObject({ ok: false, error: { code: 'admin_locked' } });
+    expect(await core.call('adminLogin', { pin: '246810' })).toMatchObject({ ok: false, error: { code: 'admin_locked' } });
+    now += 300_001;
+    expect(await core.call('adminLogin', { pin: '246810' })).toMatchObject({ ok: true, value: { role: 'technician' } });
+  });
+});

@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startBrowserHost, type BrowserHost } from '../../../src-main/shell/browser/host.js';
+import { CONTENT_SECURITY_POLICY } from '../../../src-main/shell/browser/static.js';
+import { makeCore } from '../../core/helpers.js';
+
+const TOKEN = 'test-token-0123456789abcdef';
+let host: BrowserHost;
+let rendererDir: string;
+
+beforeAll(async () => {
+  rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
+  writeFileSync(join(tmpdir(), 'outside-secret.txt'), 'secret');
+  host = await startBrowserHost({ core: makeCore(), rendererDir, token: TOKEN });
+});
+afterAll(async () => {
+  await host.close();
+  rmSync(rendererDir, { recursive: true, force: true });
+});
+
+function connect(query: string, origin: string | undefined): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api${query}`, origin ? { origin } : {});
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+function request(ws: WebSocket, message: unknown): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => {
+    ws.once('message', (data: WebSocket.RawData) => resolve(JSON.parse(data.toString()) as Record<string, unknown>));
+    ws.send(typeof message === 'string' ? message : JSON.stringify(message));
+  });
+}
+
+describe('browser host', () => {
+  it('binds to loopback only and puts the token in the URL fragment', () => {
+    expect(host.origin).toBe(`http://127.0.0.1:${host.port}`);
+    expect(host.url).toBe(`${host.origin}/#token=${TOKEN}`);
+  });
+
+  it('serves the renderer with the CSP and refuses paths outside it', async () => {
+    const index = await fetch(`${host.origin}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(index.headers.get('x-content-type-options')).toBe('nosniff');
+    const traversal = await fetch(`${host.origin}/..%2foutside-secret.txt`);
+    expect(traversal.status).toBe(404);
+    expect((await fetch(`${host.origin}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('rejects a bad token, a missing token and a foreign origin', async () => {
+    await expect(connect('?token=wrong', host.origin)).rejects.toThrow('HTTP 403');
+    await expect(connect('', host.origin)).rejects.toThrow('HTTP 403');
+    await expect(connect(`?token=${TOKEN}`, 'http://evil.example')).rejects.toThrow('HTTP 403');
+    await expect(connect(`?token=${TOKEN}`, undefined)).rejects.toThrow('HTTP 403');
+  });
+
+  it('carries calls with the right token and origin, matched by id', async () => {
+    const ws = await connect(`?token=${TOKEN}`, host.origin);
+    const reply = await request(ws, { id: 7, call: 'getTerminalInfo', input: {} });
+    expect(reply).toMatchObject({ id: 7, result: { ok: true, value: { terminalId: 'T-TEST0001', shell: 'browser' } } });
+    const invalid = await request(ws, { id: 8, call: 'updateSettings', input: { volume: 7 } });
+    expect(invalid).toMatchObject({ id: 8, result: { ok: false, error: { code: 'invalid_payload' } } });
+    expect(await request(ws, 'not json')).toEqual({ error: 'bad_message' });
+    ws.close();
+  });
+
+  it('delivers core events after the renderer says it is ready', async () => {
+    const ws = await connect(`?token=${TOKEN}`, host.origin);
+    await request(ws, { id: 1, call: 'rendererReady', input: {} });
+    const frames: Record<string, unknown>[] = [];
+    ws.on('message', (d: WebSocket.RawData) => frames.push(JSON.parse(d.toString()) as Record<string, unknown>));
+    ws.send(JSON.stringify({ id: 2, call: 'updateSettings', input: { elderlyMode: true } }));
+    await expect.poll(() => frames.length).toBeGreaterThanOrEqual(2);
+    expect(frames).toContainEqual(expect.objectContaining({ event: expect.objectContaining({ type: 'settings.changed' }) }));
+    ws.close();
+  });
+});
