@@ -1,0 +1,86 @@
+// Electron main-process entry (bundled to dist/electron/main.cjs). Wires the plain-Node core
+// to one locked-down kiosk window; every decision lives in the small modules it imports.
+import { join } from 'node:path';
+import { app, powerSaveBlocker, session, type BrowserWindow } from 'electron';
+import { createCore } from '../../app/create-core.js';
+import type { KioskCore } from '../../core/kiosk-core.js';
+import { createLogger } from '../../logs/logger.js';
+import { forwardCoreEvents, registerCallHandlers } from './ipc.js';
+import { CRASH_URL } from './origin.js';
+import { handleAppProtocol, registerAppScheme } from './protocol.js';
+import { logChildProcessGone, superviseRenderer } from './recovery.js';
+import { hardenSession, hardenWebContents } from './security.js';
+import { createKioskWindow, loadKioskPage } from './window.js';
+
+const log = createLogger('electron-main');
+
+/**
+ * Where the build lives, from the app root (the project in development, `app.asar` when
+ * packaged) rather than from this file's URL, which bundling moves.
+ */
+function shellPaths() {
+  const root = app.getAppPath();
+  return {
+    rendererDir: join(root, 'dist', 'renderer'),
+    preload: join(root, 'dist', 'electron', 'preload.cjs'),
+    dataDir: join(app.getPath('userData'), 'data'),
+  };
+}
+
+function startCore(dataDir: string): KioskCore | undefined {
+  try {
+    return createCore({ dataDir, shell: 'electron', logToStderr: !app.isPackaged });
+  } catch (error) {
+    // Configuration errors name the file and field only; safe to log.
+    log.error('core failed to start', { error: error instanceof Error ? error.message : 'unknown error' });
+    return undefined;
+  }
+}
+
+function start(): BrowserWindow {
+  const paths = shellPaths();
+  handleAppProtocol(paths.rendererDir);
+  hardenSession(session.defaultSession);
+  const core = startCore(paths.dataDir);
+  const win = createKioskWindow({ preloadPath: paths.preload, isPackaged: app.isPackaged });
+  superviseRenderer(win);
+  powerSaveBlocker.start('prevent-display-sleep');
+  if (!core) {
+    loadKioskPage(win, CRASH_URL);
+    return win;
+  }
+  registerCallHandlers(core, win.webContents);
+  forwardCoreEvents(core, win.webContents);
+  loadKioskPage(win);
+  log.info('kiosk window started', { packaged: app.isPackaged });
+  return win;
+}
+
+registerAppScheme();
+app.enableSandbox();
+// Touch screens: no pinch zoom even where visual zoom limits are not honoured.
+app.commandLine.appendSwitch('disable-pinch');
+
+if (!app.requestSingleInstanceLock()) {
+  // Another terminal instance owns the screen and the devices.
+  app.quit();
+} else {
+  let win: BrowserWindow | undefined;
+  app.on('second-instance', () => {
+    if (!win || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  logChildProcessGone(app);
+  app
+    .whenReady()
+    .then(() => {
+      win = start();
+    })
+    .catch((error: unknown) => {
+      log.error('shell failed to start', { error: error instanceof Error ? error.message : 'unknown error' });
+      app.exit(1);
+    });
+}

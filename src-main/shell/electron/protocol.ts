@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { protocol } from 'electron';
+import { createLogger } from '../../logs/logger.js';
+import { CRASH_PAGE_HTML } from './crash-page.js';
+import { APP_HOST, APP_SCHEME } from './origin.js';
+import { mimeTypeOf, resolveInside } from './static-files.js';
+
+const log = createLogger('electron-protocol');
+
+/** The policy every page from `app://kiosk` runs under: own scripts and styles only, camera via blob/mediastream. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Headers sent with every response, including errors. */
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=()',
+  'Cache-Control': 'no-cache',
+};
+
+/** Must run before `app.ready`: makes `app://` a secure, standard origin that can use fetch. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+type Body = ConstructorParameters<typeof Response>[0];
+
+const respond = (status: number, body: Body, contentType: string): Response =>
+  new Response(body, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': contentType } });
+
+const notFound = (): Response => respond(404, 'Not found', 'text/plain; charset=utf-8');
+
+/**
+ * The `app://` handler: serves files from `rendererDir` only. Other hosts, other methods,
+ * traversal and missing files get an error status; nothing outside the directory is read.
+ */
+export function createAppRequestHandler(rendererDir: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return respond(405, 'Method not allowed', 'text/plain; charset=utf-8');
+    }
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return notFound();
+    }
+    if (url.protocol !== `${APP_SCHEME}:` || url.hostname !== APP_HOST) return notFound();
+    const file = resolveInside(rendererDir, url.pathname);
+    if (!file) {
+      log.warn('refused path outside the renderer directory');
+      return notFound();
+    }
+    try {
+      const body = await readFile(file);
+      return respond(200, new Uint8Array(body), mimeTypeOf(file));
+    } catch {
+      if (url.pathname === '/crash.html') return respond(200, CRASH_PAGE_HTML, 'text/html; charset=utf-8');
+      return notFound();
+    }
+  };
+}
+
+/** Serves the renderer build on `app://kiosk/` (call after `app.ready`). */
+export function handleAppProtocol(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir));
+}
