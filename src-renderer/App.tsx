@@ -1,0 +1,50 @@
+import { useStore, type Screen } from './store/index.js';
+import { missingCase } from './util/missing-case.js';
+import { useApplySettings } from './app/useApplySettings.js';
+import { useSiteLoader } from './app/useSiteLoader.js';
+import { useIdleWatch } from './idle/useIdleWatch.js';
+import { TopBar } from './components/TopBar.js';
+import { TechCorner } from './components/TechCorner.js';
+import { NoticeBanner } from './components/NoticeBanner.js';
+import { ReconnectOverlay } from './components/ReconnectOverlay.js';
+import { IdleDialog } from './components/IdleDialog.js';
+import { AttractScreen } from './screens/AttractScreen.js';
+import { HomeScreen } from './screens/HomeScreen.js';
+import { ServiceScreen } from './screens/ServiceScreen.js';
+import { AdminLoginScreen } from './screens/AdminLoginScreen.js';
+import { AdminScreen } from './screens/AdminScreen.js';
+
+function renderScreen(screen: Screen) {
+  switch (screen.name) {
+    case 'attract':
+      return <AttractScreen />;
+    case 'home':
+      return <HomeScreen />;
+    case 'service':
+      return <ServiceScreen key={screen.serviceId} serviceId={screen.serviceId} />;
+    case 'adminLogin':
+      return <AdminLoginScreen />;
+    case 'admin':
+      return <AdminScreen />;
+    default:
+      return missingCase(screen);
+  }
+}
+
+export function App() {
+  const screen = useStore((s) => s.screen);
+  const { secondsLeft, resume } = useIdleWatch();
+  useApplySettings();
+  useSiteLoader();
+
+  return (
+    <div className="app">
+      <TopBar />
+      <NoticeBanner />
+      {renderScreen(screen)}
+      <TechCorner />
+      {secondsLeft !== null && <IdleDialog secondsLeft={secondsLeft} onContinue={resume} />}
+      <ReconnectOverlay />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { KioskEvent } from '../../src-main/contract/index.js';
+import { useStore } from '../store/index.js';
+import { missingCase } from '../util/missing-case.js';
+import { loadCatalog } from './site-actions.js';
+
+/** Applies a core event to the store. Attached before rendererReady, so none is missed. */
+export function handleKioskEvent(event: KioskEvent): void {
+  const state = useStore.getState();
+  switch (event.type) {
+    case 'session.ended':
+      // Ours ended elsewhere (replaced, core-side timeout): wipe as on idle.
+      // An id we no longer hold means we already wiped it ourselves.
+      if (event.sessionId === state.sessionId) state.endSession();
+      return;
+    case 'settings.changed':
+      // Outside a session the core is announcing its defaults (it does so after session.ended).
+      if (state.sessionId === null) state.setDefaults(event.settings);
+      else state.applySettings(event.settings);
+      return;
+    case 'health.changed':
+      // The admin screen fetches health itself; nothing resident-facing changes yet.
+      return;
+    case 'catalog.changed':
+      void loadCatalog();
+      return;
+    default:
+      missingCase(event);
+  }
+}

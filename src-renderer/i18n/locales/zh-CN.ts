@@ -1,0 +1,102 @@
+// Source locale: every other locale is typed against these keys (see ./types.ts).
+// Keys are dotted by screen; `errors.<code>` covers every ErrorCode in the contract.
+export const zhCN = {
+  app: {
+    title: '社保医保自助服务终端',
+    siteFallback: '自助服务终端',
+  },
+  topBar: {
+    elderly: '长辈模式',
+    mute: '静音',
+  },
+  attract: {
+    title: '欢迎使用社保医保自助服务',
+    subtitle: '办理社保卡、查询医保和养老金',
+    start: '点击开始',
+    starting: '正在开始…',
+  },
+  home: {
+    title: '请选择要办理的业务',
+    endSession: '结束办理',
+    loading: '正在加载业务列表…',
+    empty: '本网点暂无可办理的业务',
+    unavailable: '暂不可用',
+  },
+  service: {
+    preparing: '该业务正在准备中，敬请期待。',
+    goHome: '返回首页',
+  },
+  catalog: {
+    disabled: {
+      counterOnly: '此业务请到柜台办理',
+      deviceMissing: '本机缺少所需设备，暂不能办理',
+      needsNetwork: '网络暂时不通，此业务暂不能办理',
+      notAtThisSite: '本网点不提供此业务',
+    },
+  },
+  idle: {
+    title: '您还在吗？',
+    warning: '长时间没有操作，为保护您的信息，将在倒计时结束后自动退出。',
+    secondsLeft: '剩余秒数',
+    continue: '继续办理',
+  },
+  adminLogin: {
+    title: '技术人员登录',
+    prompt: '请输入技术人员密码',
+    pinLabel: '已输入位数',
+    submit: '确认',
+    clear: '清除',
+    backspace: '退格',
+    cancel: '取消',
+    triesLeft: '密码错误，还可以尝试 {{count}} 次',
+    lockedFor: '已锁定，请 {{minutes}} 分钟后再试',
+  },
+  admin: {
+    title: '技术维护',
+    terminal: '终端信息',
+    terminalId: '终端编号',
+    site: '网点',
+    version: '软件版本',
+    shell: '运行方式',
+    emulated: '设备模拟',
+    yes: '是',
+    no: '否',
+    health: '运行状态',
+    healthLevel: {
+      ok: '正常',
+      degraded: '部分异常',
+      down: '故障',
+    },
+    devicesPlaceholder: '设备状态将在这里显示。',
+    logout: '退出维护',
+    loading: '正在读取…',
+  },
+  errors: {
+    invalid_payload: '请求内容有误，请重试。',
+    unknown_call: '系统暂不支持此操作。',
+    no_session: '办理已结束，请重新开始。',
+    session_mismatch: '办理已结束，请重新开始。',
+    service_unknown: '找不到此业务。',
+    service_disabled: '此业务暂不能办理。',
+    admin_bad_pin: '密码错误。',
+    admin_locked: '尝试次数过多，已暂时锁定。',
+    admin_not_authorized: '没有维护权限，请重新登录。',
+    internal: '系统出了点问题，请稍后再试。',
+    unexpected: '系统出了点问题，请稍后再试。',
+  },
+  notice: {
+    dismiss: '知道了',
+  },
+  connection: {
+    reconnecting: '正在连接，请稍候…',
+    reconnectingDetail: '系统正在恢复，请不要离开。',
+  },
+  voice: {
+    attract: '欢迎使用自助服务终端，请点击屏幕开始。',
+    home: '请选择要办理的业务。',
+    service: '该业务正在准备中，请返回首页。',
+    adminLogin: '请输入技术人员密码。',
+    admin: '技术维护界面。',
+    idle: '您还在吗？如需继续，请点击继续办理。',
+  },
+} as const;

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { useStore } from '../store/index.js';
+import { technicianLogin, type LoginFailure } from '../app/admin-actions.js';
+import { PinKeypad } from '../components/PinKeypad.js';
+import { useScreenVoice } from '../voice/useScreenVoice.js';
+
+const MIN_DIGITS = 4;
+const MAX_DIGITS = 12;
+
+function failureText(failure: LoginFailure, t: TFunction): string {
+  if (failure.code === 'admin_bad_pin' && failure.triesLeft !== undefined) {
+    return t('adminLogin.triesLeft', { count: failure.triesLeft });
+  }
+  if (failure.code === 'admin_locked' && failure.retryAfterMs !== undefined) {
+    return `${t('errors.admin_locked')} ${t('adminLogin.lockedFor', { minutes: Math.ceil(failure.retryAfterMs / 60_000) })}`;
+  }
+  return t(`errors.${failure.code}` as const);
+}
+
+/** Technician PIN entry. The PIN lives only in this component's state and is dropped on submit. */
+export function AdminLoginScreen() {
+  const { t } = useTranslation();
+  const navigate = useStore((s) => s.navigate);
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<LoginFailure | null>(null);
+  useScreenVoice('adminLogin');
+
+  const submit = async () => {
+    const entered = pin;
+    setPin('');
+    setBusy(true);
+    const result = await technicianLogin(entered);
+    setBusy(false);
+    setFailure(result);
+  };
+
+  return (
+    <main className="screen screen--admin-login" data-screen="adminLogin">
+      <h1>{t('adminLogin.title')}</h1>
+      <p className="screen__lead">{t('adminLogin.prompt')}</p>
+      <p className="pin-dots" aria-label={`${t('adminLogin.pinLabel')}: ${pin.length}`} role="status" data-testid="pin-dots">
+        <span aria-hidden="true">{'●'.repeat(pin.length) || '\u00a0'}</span>
+      </p>
+      {failure && (
+        <p className="inline-error" role="alert" data-testid="pin-error">
+          {failureText(failure, t)}
+        </p>
+      )}
+      <PinKeypad
+        onDigit={(d) => setPin((p) => (p.length < MAX_DIGITS ? p + d : p))}
+        onBackspace={() => setPin((p) => p.slice(0, -1))}
+        onClear={() => setPin('')}
+      />
+      <div className="screen__actions">
+        <button type="button" className="button button--secondary" data-testid="pin-cancel" onClick={() => navigate({ name: 'attract' })}>
+          {t('adminLogin.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="pin-submit"
+          disabled={busy || pin.length < MIN_DIGITS}
+          onClick={() => void submit()}
+        >
+          {t('adminLogin.submit')}
+        </button>
+      </div>
+    </main>
+  );
+}

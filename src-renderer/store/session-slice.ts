@@ -1,0 +1,47 @@
+import type { StateCreator } from 'zustand';
+import type { Store } from './types.js';
+
+/**
+ * Everything that belongs to the resident at the screen. Later flows add their
+ * fields here (and to `initialSession`) so that one `endSession()` wipes them all.
+ */
+export type SessionState = {
+  sessionId: string | null;
+  startedAt: string | null;
+  currentServiceId: string | null;
+};
+
+export type SessionSlice = SessionState & {
+  beginSession(sessionId: string, startedAt: string): void;
+  openService(serviceId: string): void;
+  leaveService(): void;
+  /** Wipes resident data, resets settings to the defaults and returns to the attract screen. */
+  endSession(): void;
+};
+
+export const initialSession: SessionState = {
+  sessionId: null,
+  startedAt: null,
+  currentServiceId: null,
+};
+
+export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (set, get) => ({
+  ...initialSession,
+  beginSession: (sessionId, startedAt) => {
+    set({ ...initialSession, sessionId, startedAt });
+    get().navigate({ name: 'home' });
+  },
+  openService: (serviceId) => {
+    set({ currentServiceId: serviceId });
+    get().navigate({ name: 'service', serviceId });
+  },
+  leaveService: () => {
+    set({ currentServiceId: null });
+    get().navigate({ name: 'home' });
+  },
+  endSession: () => {
+    set({ ...initialSession });
+    get().resetSettings();
+    get().navigate({ name: 'attract' });
+  },
+});
