@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+export interface Terminal {
+  url: string;
+  origin: string;
+  dataDir: string;
+}
+
+/** Starts the terminal's browser host on a fresh data directory and waits for its ready line. */
+export async function startTerminal(config: Record<string, unknown> = {}): Promise<Terminal & { stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  writeFileSync(join(dataDir, 'config.json'), JSON.stringify(config));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'src-main/app/cli.ts'), '--headless', '--quiet', '--data-dir', dataDir],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const ready = await new Promise<{ url: string; origin: string }>((resolvePromise, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    child.once('exit', (code) => reject(new Error(`terminal exited early (${code})`)));
+    lines.on('line', (line) => {
+      if (line.startsWith('KIOSK_READY ')) resolvePromise(JSON.parse(line.slice('KIOSK_READY '.length)) as { url: string; origin: string });
+    });
+  });
+  return {
+    ...ready,
+    dataDir,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Idle timings short enough for tests; the countdown stays at the 20 s minimum and is fast-forwarded. */
+export const FAST_IDLE = { idle: { warnAfterMs: 10_000, countdownMs: 20_000 } };
+
+export const test = base.extend<{ terminal: Terminal }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern.
+  terminal: async ({}, use) => {
+    const terminal = await startTerminal(FAST_IDLE);
+    await use(terminal);
+    await terminal.stop();
+  },
+});
+export { expect };
+
+/** Opens the terminal and waits for the attract screen to be interactive (never a sleep). */
+export async function openTerminal(page: Page, terminal: Terminal): Promise<void> {
+  await page.goto(terminal.url);
+  await expect(page.locator('html')).toHaveAttribute('data-app-ready', 'true');
+  await expect(page.locator('[data-screen="attract"]')).toBeVisible();
+}
+
+/** Runs axe-core on the page; returns serious and critical violations only. */
+export async function auditA11y(page: Page, options: { enhancedContrast?: boolean } = {}) {
+  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const results = await page.evaluate(async (enhanced) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice', ...(enhanced ? ['wcag2aaa'] : [])] },
+    });
+  }, options.enhancedContrast ?? false);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+/** Screenshots kept as test artifacts under test-results/screenshots/. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ROOT, 'test-results', 'screenshots', `${name}.png`), fullPage: true });
+}

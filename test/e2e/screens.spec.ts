@@ -1,0 +1,53 @@
+import { auditA11y, expect, openTerminal, snap, test } from './fixtures.js';
+import type { Page } from '@playwright/test';
+
+type Screen = 'attract' | 'home' | 'service';
+
+async function goTo(page: Page, screen: Screen): Promise<void> {
+  if (screen === 'attract') return;
+  await page.getByTestId('start').click();
+  await expect(page.locator('[data-screen="home"]')).toBeVisible();
+  if (screen === 'service') {
+    await page.getByTestId('service-pension.contributions').click();
+    await expect(page.locator('[data-screen="service"]')).toBeVisible();
+  }
+}
+
+for (const language of ['zh-CN', 'en'] as const) {
+  for (const elderly of [false, true]) {
+    test(`every screen passes axe and is captured (${language}, elderly ${elderly ? 'on' : 'off'})`, async ({ page, terminal }) => {
+      for (const screen of ['attract', 'home', 'service'] as const) {
+        await openTerminal(page, terminal);
+        if (language === 'en') await page.getByTestId('lang-toggle').click();
+        await expect(page.locator('html')).toHaveAttribute('lang', language);
+        if (elderly) {
+          await page.getByTestId('elderly-toggle').click();
+          await expect(page.locator('html')).toHaveAttribute('data-elderly', 'true');
+        }
+        await goTo(page, screen);
+        await snap(page, `${screen}-${language}-${elderly ? 'elderly' : 'standard'}`);
+        expect(await auditA11y(page, { enhancedContrast: elderly }), `${screen} ${language}`).toEqual([]);
+        // End the session so the next screen starts clean.
+        if (screen !== 'attract') await page.getByTestId('end-session').click();
+        await expect(page.locator('[data-screen="attract"]')).toBeVisible();
+      }
+    });
+  }
+}
+
+test('admin screens pass axe and are captured', async ({ page, terminal }) => {
+  await openTerminal(page, terminal);
+  const box = await page.getByTestId('tech-corner').boundingBox();
+  if (!box) throw new Error('tech corner not laid out');
+  await page.mouse.move(box.x + 10, box.y + 10);
+  await page.mouse.down();
+  await expect(page.locator('[data-screen="adminLogin"]')).toBeVisible({ timeout: 8_000 });
+  await page.mouse.up();
+  await snap(page, 'admin-login-zh-CN');
+  expect(await auditA11y(page)).toEqual([]);
+  for (const d of '246810') await page.getByTestId(`key-${d}`).click();
+  await page.getByTestId('pin-submit').click();
+  await expect(page.locator('[data-screen="admin"]')).toBeVisible();
+  await snap(page, 'admin-zh-CN');
+  expect(await auditA11y(page)).toEqual([]);
+});
