@@ -1,0 +1,197 @@
+import { FramingError } from '../core/errors.js';
+import { checksumOf } from './checksum.js';
+import { nibbleJoin, nibbleSplit } from './nibble.js';
+import { validateProfile, type FrameProfile } from './profile.js';
+
+/** One decoded frame. `literal` is the index of a matched literal profile entry. */
+export interface Frame {
+  readonly header: Buffer;
+  readonly payload: Buffer;
+  readonly raw: Buffer;
+  readonly literal?: number;
+}
+
+/** What a push yields, in wire order: frames, and framing errors after which the framer resynchronised. */
+export type FramerOutput = { type: 'frame'; frame: Frame } | { type: 'error'; error: FramingError };
+
+type Step = { kind: 'need' } | { kind: 'skip'; n: number; error?: FramingError } | { kind: 'frame'; frame: Frame; n: number };
+
+/**
+ * Incremental decoder for one FrameProfile: push bytes in any chunking,
+ * get whole frames out. Garbage is dropped, a bad frame costs its start
+ * byte and the scan resumes after it. Never throws on any input.
+ */
+export class Framer {
+  readonly profile: FrameProfile;
+  #buf: Buffer = Buffer.alloc(0);
+  readonly #ck: number;
+
+  constructor(profile: FrameProfile) {
+    validateProfile(profile);
+    this.profile = profile;
+    this.#ck = profile.checksum === 'none' ? 0 : 1;
+  }
+
+  /** Bytes held waiting for the rest of a frame. */
+  get pending(): number {
+    return this.#buf.length;
+  }
+
+  /** Drops any partial frame (call after a timeout so stale bytes cannot swallow the next reply). */
+  reset(): void {
+    this.#buf = Buffer.alloc(0);
+  }
+
+  /** Feeds bytes; returns the frames and framing errors they complete. Never throws. */
+  push(chunk: Uint8Array): FramerOutput[] {
+    this.#buf = this.#buf.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.#buf, chunk]);
+    const out: FramerOutput[] = [];
+    let pos = 0;
+    for (;;) {
+      const step = this.#step(pos);
+      if (step.kind === 'need') break;
+      if (step.kind === 'skip') {
+        if (step.error) out.push({ type: 'error', error: step.error });
+        pos += step.n;
+      } else {
+        out.push({ type: 'frame', frame: step.frame });
+        pos += step.n;
+      }
+    }
+    this.#buf = pos === 0 ? this.#buf : Buffer.from(this.#buf.subarray(pos));
+    return out;
+  }
+
+  /** Encodes a payload (with optional header bytes; the length field is filled in) as a wire frame. */
+  encode(payload: Uint8Array, header?: Uint8Array): Buffer {
+    const p = this.profile;
+    const inner = Buffer.alloc(p.header + payload.length + this.#ck);
+    if (header) inner.set(header.subarray(0, p.header), 0);
+    inner.set(payload, p.header);
+    if (p.length) {
+      const value = p.length.counts === 'payload' ? payload.length : inner.length - p.length.offset - p.length.width;
+      writeUInt(inner, p.length.offset, p.length.width, p.length.order, value);
+    }
+    const ck = checksumOf(p.checksum, inner, 0, inner.length - this.#ck);
+    if (ck !== undefined) inner[inner.length - 1] = ck;
+    const body = p.escape === 'nibble' ? nibbleSplit(inner) : inner;
+    const end = p.end === undefined ? [] : [p.end];
+    return Buffer.concat([Buffer.from(p.start), body, Buffer.from(end)]);
+  }
+
+  #step(pos: number): Step {
+    const buf = this.#buf;
+    const p = this.profile;
+    const avail = buf.length - pos;
+    if (avail <= 0) return { kind: 'need' };
+    // Find the start byte; everything before it is garbage.
+    const s = buf.indexOf(p.start[0] ?? 0, pos);
+    if (s < 0) return { kind: 'skip', n: avail, error: new FramingError('GARBAGE', { dropped: avail }) };
+    if (s > pos) return { kind: 'skip', n: s - pos, error: new FramingError('GARBAGE', { dropped: s - pos }) };
+    for (let i = 1; i < p.start.length; i++) {
+      if (pos + i >= buf.length) return { kind: 'need' };
+      if (buf[pos + i] !== p.start[i]) return { kind: 'skip', n: 1, error: new FramingError('GARBAGE', { dropped: 1 }) };
+    }
+    const lit = this.#literal(pos);
+    if (lit !== undefined) return lit;
+    return p.mode === 'length' ? this.#lengthFrame(pos) : this.#delimitedFrame(pos);
+  }
+
+  #literal(pos: number): Step | undefined {
+    const lits = this.profile.literals;
+    if (!lits) return undefined;
+    let prefix = false;
+    for (let li = 0; li < lits.length; li++) {
+      const lit = lits[li] ?? [];
+      let j = 0;
+      while (j < lit.length && pos + j < this.#buf.length && this.#buf[pos + j] === lit[j]) j++;
+      if (j === lit.length) {
+        const raw = Buffer.from(this.#buf.subarray(pos, pos + j));
+        return { kind: 'frame', n: j, frame: { header: Buffer.alloc(0), payload: raw, raw, literal: li } };
+      }
+      if (pos + j === this.#buf.length) prefix = true;
+    }
+    return prefix ? { kind: 'need' } : undefined;
+  }
+
+  #lengthFrame(pos: number): Step {
+    const p = this.profile;
+    const len = p.length;
+    if (!len) return { kind: 'skip', n: 1 };
+    const buf = this.#buf;
+    const hStart = pos + p.start.length;
+    if (buf.length < hStart + p.header) return { kind: 'need' };
+    const value = readUInt(buf, hStart + len.offset, len.width, len.order);
+    const payloadLen = len.counts === 'payload' ? value : value - (p.header - len.offset - len.width) - this.#ck;
+    const total = p.start.length + p.header + payloadLen + this.#ck + (p.end === undefined ? 0 : 1);
+    if (payloadLen < 0) return { kind: 'skip', n: 1, error: new FramingError('BAD_LENGTH') };
+    if (total > p.maxFrame) return { kind: 'skip', n: 1, error: new FramingError('TOO_LONG', { length: value }) };
+    if (buf.length - pos < total) return { kind: 'need' };
+    const innerEnd = hStart + p.header + payloadLen + this.#ck;
+    if (p.end !== undefined && buf[innerEnd] !== p.end) return { kind: 'skip', n: 1, error: new FramingError('BAD_END') };
+    return this.#finish(buf.subarray(hStart, innerEnd), buf.subarray(pos, pos + total), total);
+  }
+
+  #delimitedFrame(pos: number): Step {
+    const p = this.profile;
+    const buf = this.#buf;
+    const end = p.end ?? 0;
+    const from = pos + p.start.length;
+    const e = buf.indexOf(end, from);
+    // A new start byte before the end means the earlier frame was cut: resync on the new one.
+    const restart = buf.indexOf(p.start[0] ?? 0, from);
+    if (restart >= 0 && (e < 0 || restart < e) && p.escape === 'nibble') {
+      return { kind: 'skip', n: restart - pos, error: new FramingError('BAD_END') };
+    }
+    const limit = p.maxFrame * (p.escape === 'nibble' ? 2 : 1);
+    if (e < 0) {
+      return buf.length - pos > limit ? { kind: 'skip', n: 1, error: new FramingError('TOO_LONG') } : { kind: 'need' };
+    }
+    if (e + 1 - pos > limit) return { kind: 'skip', n: 1, error: new FramingError('TOO_LONG') };
+    const content = buf.subarray(from, e);
+    const raw = buf.subarray(pos, e + 1);
+    let inner: Buffer;
+    if (p.escape === 'nibble') {
+      const joined = nibbleJoin(content);
+      if (!joined) return { kind: 'skip', n: 1, error: new FramingError('BAD_ESCAPE') };
+      inner = joined;
+    } else {
+      inner = content;
+    }
+    if (inner.length < p.header + this.#ck) return { kind: 'skip', n: 1, error: new FramingError('BAD_LENGTH') };
+    if (p.length) {
+      const value = readUInt(inner, p.length.offset, p.length.width, p.length.order);
+      const expected = p.length.counts === 'payload' ? inner.length - p.header - this.#ck : inner.length - p.length.offset - p.length.width;
+      if (value !== expected) return { kind: 'skip', n: 1, error: new FramingError('BAD_LENGTH') };
+    }
+    return this.#finish(inner, raw, raw.length);
+  }
+
+  #finish(inner: Buffer, raw: Buffer, n: number): Step {
+    const p = this.profile;
+    const body = inner.length - this.#ck;
+    const ck = checksumOf(p.checksum, inner, 0, body);
+    if (ck !== undefined && inner[body] !== ck) return { kind: 'skip', n: 1, error: new FramingError('CHECKSUM') };
+    const frame: Frame = {
+      header: Buffer.from(inner.subarray(0, p.header)),
+      payload: Buffer.from(inner.subarray(p.header, body)),
+      raw: Buffer.from(raw),
+    };
+    return { kind: 'frame', frame, n };
+  }
+}
+
+function readUInt(buf: Buffer, at: number, width: 1 | 2 | 4, order: 'be' | 'le'): number {
+  if (width === 1) return buf[at] ?? 0;
+  if (width === 2) return order === 'be' ? buf.readUInt16BE(at) : buf.readUInt16LE(at);
+  return order === 'be' ? buf.readUInt32BE(at) : buf.readUInt32LE(at);
+}
+
+function writeUInt(buf: Buffer, at: number, width: 1 | 2 | 4, order: 'be' | 'le', v: number): void {
+  if (width === 1) buf.writeUInt8(v & 0xff, at);
+  else if (width === 2) {
+    if (order === 'be') buf.writeUInt16BE(v & 0xffff, at);
+    else buf.writeUInt16LE(v & 0xffff, at);
+  } else if (order === 'be') buf.writeUInt32BE(v >>> 0, at);
+  else buf.writeUInt32LE(v >>> 0, at);
+}
