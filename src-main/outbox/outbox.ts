@@ -1,0 +1,162 @@
+import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { createLogger } from '../logs/logger.js';
+import { DEFAULT_LIMITS, assess, freeBytes, type Capacity, type CapacityLimits } from './capacity.js';
+import { DeadLetters } from './dead-letters.js';
+import { OutboxFullError, withSqliteErrors } from './errors.js';
+import { FieldCipher } from './field-cipher.js';
+import type { KeyProvider } from './key-provider.js';
+import { Leases } from './leases.js';
+import { openOutboxDb, type OpenDbOptions } from './open-db.js';
+import type { OutboxStats, RecordedTx, ServiceTxInput } from './types.js';
+import { uuidv7 } from './uuidv7.js';
+
+const log = createLogger('outbox');
+
+const InputSchema = z.object({
+  kind: z.string().min(1).max(64),
+  orderingKey: z.string().min(1).max(128),
+  payload: z.record(z.string(), z.unknown()),
+  personal: z.record(z.string(), z.string()).optional(),
+  schemaVersion: z.number().int().min(1).optional(),
+});
+
+export interface OutboxOptions extends OpenDbOptions {
+  file: string;
+  keys: KeyProvider;
+  limits?: Partial<CapacityLimits>;
+  /** Directory whose file system is watched for free space; defaults to the database's. */
+  dataDir?: string;
+  now?: () => number;
+}
+
+/** The transactional outbox: durable records first, sync later. */
+export class Outbox {
+  readonly leases: Leases;
+  readonly deadLetters: DeadLetters;
+  private readonly limits: CapacityLimits;
+  private readonly now: () => number;
+  private readonly dataDir: string;
+  private readonly listeners = new Set<() => void>();
+  private readonly stmts;
+
+  private constructor(
+    readonly db: Database.Database,
+    private readonly cipher: FieldCipher,
+    options: OutboxOptions,
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.now = options.now ?? Date.now;
+    this.dataDir = options.dataDir ?? dirname(options.file);
+    this.leases = new Leases(db, cipher);
+    this.deadLetters = new DeadLetters(db);
+    this.stmts = {
+      nextSeq: db.prepare<[], { seq: number }>('UPDATE counters SET next_seq = next_seq + 1 WHERE id = 1 RETURNING next_seq - 1 AS seq'),
+      insTx: db.prepare("INSERT INTO service_tx (id, seq, kind, recorded_at, state) VALUES (?, ?, ?, ?, 'pending')"),
+      insRow: db.prepare(
+        'INSERT INTO outbox (id, seq, kind, ordering_key, payload, personal, schema_version, created_at, available_at, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      counters: db.prepare<[], { depth: number; dead: number }>('SELECT depth, dead FROM counters WHERE id = 1'),
+      oldest: db.prepare<[], { created_at: number }>('SELECT created_at FROM outbox ORDER BY seq LIMIT 1'),
+      nextDue: db.prepare<[], { available_at: number }>('SELECT available_at FROM outbox ORDER BY available_at LIMIT 1'),
+      dueAfter: db.prepare<[number], { available_at: number }>('SELECT available_at FROM outbox WHERE available_at > ? ORDER BY available_at LIMIT 1'),
+      getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      txState: db.prepare<[string], { state: string }>('SELECT state FROM service_tx WHERE id = ?'),
+    };
+  }
+
+  /** Opens (creating if needed) the outbox; rejects on a non-durable/corrupt database or an unsafe key. */
+  static async open(options: OutboxOptions): Promise<Outbox> {
+    const key = await options.keys.loadKey();
+    const db = openOutboxDb(options.file, options);
+    const outbox = new Outbox(db, new FieldCipher(key), options);
+    log.info('outbox opened', { keyProvider: options.keys.name, ...outbox.stats() });
+    return outbox;
+  }
+
+  /**
+   * Writes the service record and its outbox row in one transaction; returns after the commit.
+   * Throws OutboxFullError (refused, nothing written), StorageFullError/StorageIoError (rolled back).
+   */
+  record(input: ServiceTxInput): RecordedTx {
+    const tx = InputSchema.parse(input);
+    const cap = this.capacity();
+    if (cap.state === 'full') {
+      log.warn('outbox refused a record', { reason: cap.reason, depth: cap.depth, freeBytes: cap.freeBytes });
+      throw new OutboxFullError(cap.reason ?? 'rows', cap);
+    }
+    const id = uuidv7();
+    const now = this.now();
+    const payload = JSON.stringify(tx.payload);
+    const personal = JSON.stringify(this.cipher.sealAll(id, tx.personal ?? {}));
+    const result = withSqliteErrors(() =>
+      this.db
+        .transaction(() => {
+          const seq = this.stmts.nextSeq.get()?.seq ?? 0;
+          this.stmts.insTx.run(id, seq, tx.kind, now);
+          this.stmts.insRow.run(id, seq, tx.kind, tx.orderingKey, payload, personal, tx.schemaVersion ?? 1, now, now, payload.length + personal.length);
+          return { id, seq, recordedAt: now };
+        })
+        .immediate(),
+    );
+    for (const l of this.listeners) l();
+    return result;
+  }
+
+  /** A stable pseudonym of a personal value, for ordering keys; cannot fail. */
+  pseudonym(value: string): string {
+    return this.cipher.pseudonym(value);
+  }
+
+  /** Current backpressure state (depth and free disk against the caps); throws if statfs fails. */
+  capacity(): Capacity {
+    return assess(this.stats().depth, freeBytes(this.dataDir), this.limits);
+  }
+
+  /** Depth, dead letters, oldest age and next due time, each an index or counters lookup. */
+  stats(): OutboxStats {
+    const c = this.stmts.counters.get() ?? { depth: 0, dead: 0 };
+    const oldest = this.stmts.oldest.get()?.created_at ?? null;
+    return {
+      depth: c.depth,
+      deadLetters: c.dead,
+      oldestCreatedAt: oldest,
+      oldestAgeMs: oldest === null ? null : Math.max(0, this.now() - oldest),
+      nextDueAt: this.stmts.nextDue.get()?.available_at ?? null,
+    };
+  }
+
+  /** The earliest time after `now` at which a row becomes due (lease expiry or backoff end); null if none. */
+  nextDueAfter(now: number): number | null {
+    return this.stmts.dueAfter.get(now)?.available_at ?? null;
+  }
+
+  /** State of a service record: pending, applied, duplicate, dead, discarded; undefined if unknown. */
+  txState(id: string): string | undefined {
+    return this.stmts.txState.get(id)?.state;
+  }
+
+  /** Reads a small persisted value (e.g. last successful sync). */
+  getMeta(key: string): string | undefined {
+    return this.stmts.getMeta.get(key)?.value;
+  }
+
+  /** Persists a small value; throws a typed storage error if the write fails. */
+  setMeta(key: string, value: string): void {
+    withSqliteErrors(() => this.stmts.setMeta.run(key, value));
+  }
+
+  /** Subscribes to "a record was committed" (sync trigger); returns the unsubscribe function. */
+  onRecord(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Closes the database (checkpointing the WAL). */
+  close(): void {
+    this.listeners.clear();
+    this.db.close();
+  }
+}
