@@ -1,0 +1,42 @@
+import { vi } from 'vitest';
+import type { KioskApi, KioskEvent, Settings } from '../../src-main/contract/index.js';
+
+export const SESSION_ID = '11111111-2222-3333-4444-555555555555';
+
+export const coreDefaults: Settings = { language: 'zh-CN', elderlyMode: false, voiceMuted: false, volume: 0.8 };
+
+/** A recording fake of the core for renderer tests; every call succeeds unless overridden. */
+export function fakeKiosk() {
+  const listeners = new Set<(event: KioskEvent) => void>();
+  let settings: Settings = { ...coreDefaults };
+  const api = {
+    getTerminalInfo: vi.fn(async () => ({
+      ok: true as const,
+      value: {
+        terminalId: 'T-001',
+        site: { id: 's1', name: { zh: '城关镇便民服务中心', en: 'Chengguan Service Centre' }, level: 'township' as const },
+        appVersion: '0.1.0',
+        shell: 'browser' as const,
+        emulatedDevices: true,
+      },
+    })),
+    getCatalog: vi.fn(async () => ({ ok: true as const, value: { version: '1', categories: [], services: [] } })),
+    startSession: vi.fn(async () => ({ ok: true as const, value: { sessionId: SESSION_ID, startedAt: '2025-01-01T00:00:00Z' } })),
+    endSession: vi.fn(async () => ({ ok: true as const, value: { endedAt: '2025-01-01T00:05:00Z' } })),
+    getSettings: vi.fn(async () => ({ ok: true as const, value: settings })),
+    updateSettings: vi.fn(async (patch: Partial<Settings>) => {
+      settings = { ...settings, ...patch };
+      return { ok: true as const, value: settings };
+    }),
+    getIdlePolicy: vi.fn(async () => ({ ok: true as const, value: { warnAfterMs: 60_000, countdownMs: 20_000 } })),
+    getHealth: vi.fn(async () => ({ ok: true as const, value: { level: 'ok' as const, uptimeMs: 1, checks: [] } })),
+    adminLogin: vi.fn(async () => ({ ok: false as const, error: { code: 'admin_bad_pin' as const, triesLeft: 2 } })),
+    adminLogout: vi.fn(async () => ({ ok: true as const, value: {} })),
+    rendererReady: vi.fn(async () => ({ ok: true as const, value: {} })),
+    onEvent(listener: (event: KioskEvent) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  } satisfies KioskApi;
+  return { api, emit: (event: KioskEvent) => listeners.forEach((l) => l(event)) };
+}
