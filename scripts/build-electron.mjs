@@ -3,13 +3,14 @@
 //   src-main/shell/electron/preload.ts → dist/electron/preload.cjs
 // Both are CommonJS: a sandboxed preload must be, and one format keeps packaging simple.
 // `electron` and native modules stay external (electron-builder rebuilds and unpacks those).
+// Usage: node scripts/build-electron.mjs [outDir]   (default dist/electron; tests pass a temp dir)
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = resolve(root, 'dist/electron');
+const outDir = resolve(root, process.argv[2] ?? 'dist/electron');
 
 /** Not bundled: provided by Electron, or compiled per platform and loaded from node_modules. */
 const EXTERNAL = ['electron', 'better-sqlite3', 'serialport', /^@serialport\//, 'node-hid', 'sharp', /^@img\//];
@@ -45,4 +46,4 @@ async function bundle(name, entry) {
 await rm(outDir, { recursive: true, force: true });
 await bundle('main', 'src-main/shell/electron/main.ts');
 await bundle('preload', 'src-main/shell/electron/preload.ts');
-console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');
+console.log(`built ${outDir}/main.cjs and ${outDir}/preload.cjs`);
