@@ -84,7 +84,7 @@ describe('Link', () => {
     const f = new Framer(stxLenBcc);
     const bad = (p: Buffer) => {
       const w = f.encode(p);
-      w[w.length - 2] ^= 0xff;
+      w[w.length - 2] = (w[w.length - 2] ?? 0) ^ 0xff;
       return [w];
     };
     const d = device(dev, [bad, () => [f.encode(hex('20'))]]);
