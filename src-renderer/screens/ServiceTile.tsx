@@ -4,8 +4,9 @@ import { useStore } from '../store/index.js';
 import { pickLocalized } from '../i18n/index.js';
 
 /**
- * A disabled service stays touchable (aria-disabled, not disabled) so that a
- * touch can explain why it is unavailable instead of doing nothing.
+ * A disabled service stays an ordinary, touchable button (not `disabled`, not
+ * `aria-disabled`) so that a touch explains why it is unavailable instead of
+ * doing nothing; the visible reason is part of its accessible name.
  */
 export function ServiceTile({ service }: { service: ServiceEntry }) {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function ServiceTile({ service }: { service: ServiceEntry }) {
       type="button"
       className={service.enabled ? 'tile' : 'tile tile--disabled'}
       data-testid={`service-${service.id}`}
-      aria-disabled={service.enabled ? undefined : true}
+      data-disabled={service.enabled ? undefined : 'true'}
       onClick={onClick}
     >
       <span className="tile__name">{pickLocalized(service.name, language)}</span>
