@@ -31,7 +31,10 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-cache',
 };
 
-/** Must run before `app.ready`: makes `app://` a secure, standard origin that can use fetch. */
+/**
+ * Must run before `app.ready`: makes `app://` a secure, standard origin that can use fetch.
+ * `corsEnabled` stays off on purpose: it would let other origins read these files.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },

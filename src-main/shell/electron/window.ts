@@ -49,12 +49,17 @@ const DEVTOOLS_KEYS = new Set(['i', 'I', 'j', 'J', 'c', 'C']);
  * Keyboard shortcuts a resident (or a stray USB keyboard) must not use: zoom always;
  * reload and devtools when packaged, so developers keep them.
  */
-export function isBlockedShortcut(input: Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'shift'>, isPackaged: boolean): boolean {
+export function isBlockedShortcut(
+  input: Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'shift' | 'alt'>,
+  isPackaged: boolean,
+): boolean {
   if (input.type !== 'keyDown') return false;
   const mod = input.control || input.meta;
   if (mod && ZOOM_KEYS.has(input.key)) return true;
   if (!isPackaged) return false;
   if (input.key === 'F5' || input.key === 'F12') return true;
+  // Alt+F4 closes the window on Windows; a technician quits through the admin area instead.
+  if (input.alt && input.key === 'F4') return true;
   if (mod && RELOAD_KEYS.has(input.key)) return true;
   return mod && input.shift && DEVTOOLS_KEYS.has(input.key);
 }

@@ -7,12 +7,13 @@ const { createKioskWindow, isBlockedShortcut, kioskWindowOptions, loadKioskPage 
   '../../../src-main/shell/electron/window.js'
 );
 
-const key = (k: string, mods: { control?: boolean; meta?: boolean; shift?: boolean } = {}) => ({
+const key = (k: string, mods: { control?: boolean; meta?: boolean; shift?: boolean; alt?: boolean } = {}) => ({
   type: 'keyDown',
   key: k,
   control: mods.control ?? false,
   meta: mods.meta ?? false,
   shift: mods.shift ?? false,
+  alt: mods.alt ?? false,
 });
 
 function pressOn(contents: NodeJS.EventEmitter, input: ReturnType<typeof key>): boolean {
@@ -100,6 +101,7 @@ describe('createKioskWindow', () => {
     expect(pressOn(contents, key('F5'))).toBe(true);
     expect(pressOn(contents, key('F12'))).toBe(true);
     expect(pressOn(contents, key('I', { control: true, shift: true }))).toBe(true);
+    expect(pressOn(contents, key('F4', { alt: true }))).toBe(true);
     expect(pressOn(contents, key('5'))).toBe(false);
     expect(pressOn(contents, key('a'))).toBe(false);
   });
