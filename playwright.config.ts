@@ -15,8 +15,6 @@ export default defineConfig({
   use: {
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
-    // Lets the test inject axe-core under the app's strict CSP.
-    bypassCSP: true,
     hasTouch: true,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',

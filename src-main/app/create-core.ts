@@ -10,10 +10,12 @@ export interface CreateCoreOptions {
   shell: ShellKind;
   /** Also log to stderr (the CLI does; the Electron shell logs to file only when packaged). */
   logToStderr?: boolean;
+  /** Where `assets/` and `package.json` live; Electron passes `app.getAppPath()` (the asar when packaged). */
+  appRoot?: string;
 }
 
-export function appVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
+export function appVersion(appRoot: string = PROJECT_ROOT): string {
+  const pkg = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version?: string };
   return pkg.version ?? '0.0.0';
 }
 
@@ -24,7 +26,8 @@ export function createCore(options: CreateCoreOptions): KioskCore {
   if (options.logToStderr ?? true) sinks.push(stderrSink);
   configureLogging({ sinks });
   const config = loadConfig(options.dataDir);
-  const catalogFile = loadCatalogFile(config);
+  const appRoot = options.appRoot ?? PROJECT_ROOT;
+  const catalogFile = loadCatalogFile(config, appRoot);
   const { terminalId } = loadOrCreateIdentity(options.dataDir);
-  return new KioskCore({ config, catalogFile, terminalId, appVersion: appVersion(), shell: options.shell });
+  return new KioskCore({ config, catalogFile, terminalId, appVersion: appVersion(appRoot), shell: options.shell });
 }

@@ -39,9 +39,9 @@ export function loadConfig(dataDir: string): Config {
   return parsed.data;
 }
 
-/** Reads and checks the county catalog named by the configuration. */
-export function loadCatalogFile(config: Config): CatalogFile {
-  const file = isAbsolute(config.catalogFile) ? config.catalogFile : join(PROJECT_ROOT, config.catalogFile);
+/** Reads and checks the county catalog named by the configuration; relative paths resolve against `appRoot`. */
+export function loadCatalogFile(config: Config, appRoot: string = PROJECT_ROOT): CatalogFile {
+  const file = isAbsolute(config.catalogFile) ? config.catalogFile : join(appRoot, config.catalogFile);
   const parsed = CatalogFileSchema.safeParse(readJson(file));
   if (!parsed.success) throw new ConfigError(file, describe(parsed.error));
   const catalog = parsed.data;

@@ -29,7 +29,7 @@ function shellPaths() {
 
 function startCore(dataDir: string): KioskCore | undefined {
   try {
-    return createCore({ dataDir, shell: 'electron', logToStderr: !app.isPackaged });
+    return createCore({ dataDir, shell: 'electron', logToStderr: !app.isPackaged, appRoot: app.getAppPath() });
   } catch (error) {
     // Configuration errors name the file and field only; safe to log.
     log.error('core failed to start', { error: error instanceof Error ? error.message : 'unknown error' });

@@ -58,7 +58,7 @@ describe('startup', () => {
 
   it('creates the core on userData/data as the electron shell', async () => {
     await startMain();
-    expect(mocks.createCore).toHaveBeenCalledWith({ dataDir: '/fake/userData/data', shell: 'electron', logToStderr: true });
+    expect(mocks.createCore).toHaveBeenCalledWith({ dataDir: '/fake/userData/data', shell: 'electron', appRoot: '/fake/app', logToStderr: true });
   });
 
   it('wires every call to the core and loads the kiosk page in one window', async () => {
