@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_RESIDENTS, demoIdNumber, isValidIdNumber } from '../../src-main/county/reference/index.js';
+import { MAX_SKEW_MS, newNonce } from '../../src-main/county/signing.js';
+import { admin, enrolFresh, rawSigned, spawnBackend, type BackendProcess } from './harness.js';
+
+let b: BackendProcess;
+let who: { terminalId: string; credential: Buffer };
+beforeAll(async () => {
+  b = await spawnBackend();
+  who = await enrolFresh(b, 'TEST-BACKEND-01');
+});
+afterAll(() => b.stop());
+
+const item = (id: string, seq: number, extra: Record<string, unknown> = {}) => ({
+  id,
+  seq,
+  kind: 'demo',
+  orderingKey: `k-${seq}`,
+  schemaVersion: 1,
+  createdAt: Date.now(),
+  payload: { n: seq, ...extra },
+  personal: {},
+});
+
+describe('enrolment', () => {
+  it('a one-time code works once', async () => {
+    await admin(b, 'POST', '/_admin/enrolment-codes', { code: 'ONCE-ONLY-01', siteId: 'demo-site-01' });
+    const call = () => fetch(`${b.url}/v1/enrolments`, { method: 'POST', body: JSON.stringify({ code: 'ONCE-ONLY-01', siteId: 'demo-site-01' }) });
+    expect((await call()).status).toBe(201);
+    const again = await call();
+    expect(again.status).toBe(403);
+    expect(((await again.json()) as { error: { code: string } }).error.code).toBe('enrolment_code_invalid');
+  });
+});
+
+describe('signatures', () => {
+  const batch = JSON.stringify({ items: [item('sig-0000-0001', 1)] });
+  const key = { 'idempotency-key': 'sig-batch-1' };
+
+  it('a replayed nonce is rejected', async () => {
+    const nonce = newNonce();
+    const first = await rawSigned(b, who, '/v1/heartbeat', { body: JSON.stringify({ queueDepth: 0, deadLetters: 0, devices: [] }), nonce });
+    expect(first.status).toBe(200);
+    const replay = await rawSigned(b, who, '/v1/heartbeat', { body: JSON.stringify({ queueDepth: 0, deadLetters: 0, devices: [] }), nonce });
+    expect([replay.status, (replay.json?.['error'] as { code: string }).code]).toEqual([401, 'replayed_nonce']);
+  });
+
+  it('a tampered body is rejected and nothing is applied', async () => {
+    const r = await rawSigned(b, who, '/v1/transactions/batch', { body: batch, tamperedBody: batch.replace('"n":1', '"n":2'), headers: key });
+    expect([r.status, (r.json?.['error'] as { code: string }).code]).toEqual([401, 'digest_mismatch']);
+    const fx = (await admin(b, 'GET', '/_admin/effects')) as { effects: Record<string, number> };
+    expect(fx.effects['sig-0000-0001']).toBeUndefined();
+  });
+
+  it.each([MAX_SKEW_MS + 60_000, -(MAX_SKEW_MS + 60_000)])('a timestamp off by %i ms is rejected', async (off) => {
+    const r = await rawSigned(b, who, '/v1/transactions/batch', { body: batch, timestamp: Date.now() + off, headers: key });
+    expect([r.status, (r.json?.['error'] as { code: string }).code]).toEqual([401, 'clock_skew']);
+    expect(Date.parse(r.headers.get('date') ?? '')).toBeGreaterThan(0);
+  });
+
+  it('an unknown terminal and a wrong credential are rejected', async () => {
+    const stranger = await rawSigned(b, { terminalId: 'T-nobody', credential: Buffer.alloc(32) }, '/v1/transactions/batch', { body: batch, headers: key });
+    expect([stranger.status, (stranger.json?.['error'] as { code: string }).code]).toEqual([401, 'unknown_terminal']);
+    const forged = await rawSigned(b, { terminalId: who.terminalId, credential: Buffer.alloc(32, 1) }, '/v1/transactions/batch', { body: batch, headers: key });
+    expect([forged.status, (forged.json?.['error'] as { code: string }).code]).toEqual([401, 'bad_signature']);
+  });
+});
+
+describe('Idempotency-Key semantics', () => {
+  it('missing → 400, completed → replay, other payload → 422', async () => {
+    const body = JSON.stringify({ items: [item('idem-0000-0001', 10)] });
+    const missing = await rawSigned(b, who, '/v1/transactions/batch', { body });
+    expect([missing.status, (missing.json?.['error'] as { code: string }).code]).toEqual([400, 'missing_idempotency_key']);
+    const first = await rawSigned(b, who, '/v1/transactions/batch', { body, headers: { 'idempotency-key': 'idem-1' } });
+    expect(first.status).toBe(200);
+    const replay = await rawSigned(b, who, '/v1/transactions/batch', { body, headers: { 'idempotency-key': 'idem-1' } });
+    expect(replay.json).toEqual(first.json);
+    expect(replay.headers.get('idempotency-replayed')).toBe('true');
+    const other = await rawSigned(b, who, '/v1/transactions/batch', { body: JSON.stringify({ items: [item('idem-0000-0002', 11)] }), headers: { 'idempotency-key': 'idem-1' } });
+    expect([other.status, (other.json?.['error'] as { code: string }).code]).toEqual([422, 'idempotency_key_reused']);
+  });
+
+  it('in flight → 409 while the first request is stalled; both settle to one application', async () => {
+    const body = JSON.stringify({ items: [item('idem-0000-0003', 12)] });
+    await admin(b, 'POST', '/_admin/faults', { fault: { mode: 'stall', ms: 1_500 }, times: 1 });
+    const slow = rawSigned(b, who, '/v1/transactions/batch', { body, headers: { 'idempotency-key': 'idem-2' } });
+    await new Promise((r) => setTimeout(r, 300));
+    const dup = await rawSigned(b, who, '/v1/transactions/batch', { body, headers: { 'idempotency-key': 'idem-2' } });
+    expect([dup.status, (dup.json?.['error'] as { code: string }).code]).toEqual([409, 'idempotency_key_in_flight']);
+    // Same item under another batch key while in flight: per-item "retry".
+    const other = await rawSigned(b, who, '/v1/transactions/batch', { body, headers: { 'idempotency-key': 'idem-3' } });
+    expect((other.json?.['results'] as { status: string }[])[0]?.status).toBe('retry');
+    expect((await slow).status).toBe(200);
+    const fx = (await admin(b, 'GET', '/_admin/effects')) as { effects: Record<string, number> };
+    expect(fx.effects['idem-0000-0003']).toBe(1);
+  });
+
+  it('per item: applied, duplicate with the original receipt, rejected with a reason', async () => {
+    const a = item('item-0000-0001', 20);
+    const r1 = await rawSigned(b, who, '/v1/transactions/batch', { body: JSON.stringify({ items: [a, item('item-0000-0002', 21, { poison: true })] }), headers: { 'idempotency-key': 'items-1' } });
+    const [applied, poisoned] = r1.json?.['results'] as { status: string; reason?: string; receipt?: string }[];
+    expect(applied?.status).toBe('applied');
+    expect(poisoned).toMatchObject({ status: 'rejected', reason: 'invalid_item' });
+    const r2 = await rawSigned(b, who, '/v1/transactions/batch', { body: JSON.stringify({ items: [a, { ...a, id: 'item-0000-0003', kind: 'nope' }, { ...a, payload: { other: 1 } }] }), headers: { 'idempotency-key': 'items-2' } });
+    const res = r2.json?.['results'] as { status: string; reason?: string; receipt?: string }[];
+    expect(res[0]).toEqual({ id: a.id, status: 'duplicate', receipt: applied?.receipt });
+    expect(res[1]).toMatchObject({ status: 'rejected', reason: 'unknown_kind' });
+    expect(res[2]).toMatchObject({ status: 'rejected', reason: 'idempotency_key_reused' });
+  });
+});
+
+describe('config, catalog, lookups and authorizations', () => {
+  it('config and catalog carry an ETag and answer 304 when unchanged', async () => {
+    for (const path of ['/v1/config', '/v1/catalog']) {
+      const r = await rawSigned(b, who, path, { method: 'GET' });
+      expect(r.status).toBe(200);
+      const etag = r.headers.get('etag') ?? '';
+      expect((await rawSigned(b, who, path, { method: 'GET', headers: { 'if-none-match': etag } })).status).toBe(304);
+    }
+  });
+
+  it('demo residents have valid check characters and can be looked up, authorized, matched and issued a card', async () => {
+    for (const p of DEMO_RESIDENTS) expect(isValidIdNumber(p.id)).toBe(true);
+    const p = DEMO_RESIDENTS[0];
+    const look = await rawSigned(b, who, '/v1/residents/lookup', { body: JSON.stringify({ idNumber: p.id }) });
+    expect(look.json).toMatchObject({ residentRef: p.ref, displayName: '演*' });
+    const pin = await rawSigned(b, who, '/v1/authorizations/pin-reset', { body: JSON.stringify({ residentRef: p.ref, cardSerial: p.card, pinBlock: '0123456789ABCDEF' }), headers: { 'idempotency-key': 'pin-1' } });
+    expect(pin.json?.['mac']).toMatch(/^[0-9A-F]{16}$/);
+    const image = Buffer.from(`jpeg-bytes ${p.face}`);
+    const face = await rawSigned(b, who, '/v1/face-matches', {
+      body: JSON.stringify({ residentRef: p.ref, image: image.toString('base64'), imageSha256: createHash('sha256').update(image).digest('hex') }),
+      headers: { 'idempotency-key': 'face-1' },
+    });
+    expect(face.json).toMatchObject({ matched: true });
+    const card = await rawSigned(b, who, '/v1/card-issuances', { body: JSON.stringify({ residentRef: p.ref, siteId: 'demo-site-01' }), headers: { 'idempotency-key': 'card-1' } });
+    expect([card.status, card.json?.['status']]).toEqual([201, 'allocated']);
+    const missing = await rawSigned(b, who, '/v1/residents/lookup', { body: JSON.stringify({ idNumber: demoIdNumber('19991231', 999) }) });
+    expect(missing.status).toBe(404);
+  });
+});
