@@ -1,0 +1,115 @@
+import { DriverError, toResult, type Result } from '../core/errors.js';
+import { noopLogger, type DriverLogger } from '../core/logger.js';
+import { Framer } from '../framing/framer.js';
+import { Link } from '../link/link.js';
+import type { Transport } from '../transports/transport.js';
+import { SSC_PROFILE, SSC_TIMEOUTS, type SscTimeouts } from './config.js';
+import { SscReaderProtocol } from './protocol.js';
+import type { SocialSecurityCard } from './record.js';
+import { changePin, readSsseRecord, reloadPin, selectSsse, verifyPin, type MacProvider } from './ssse.js';
+
+export type { SocialSecurityCard } from './record.js';
+export type { MacProvider } from './ssse.js';
+
+export interface SscReaderOptions {
+  transport: Transport;
+  logger?: DriverLogger;
+  timeouts?: Partial<SscTimeouts>;
+}
+
+/**
+ * Social-security card reader: read the SSSE record, verify, change and
+ * reload the PIN. Every method returns a Result whose error is a typed
+ * DriverError (CardError, LinkError, TransportError, ProtocolError).
+ */
+export class SocialSecurityCardReader {
+  readonly #transport: Transport;
+  readonly #log: DriverLogger;
+  readonly #protocol: SscReaderProtocol;
+  readonly #link: Link;
+  #session = false;
+
+  constructor(opts: SscReaderOptions) {
+    this.#transport = opts.transport;
+    this.#log = opts.logger ?? noopLogger;
+    const framer = new Framer(SSC_PROFILE);
+    this.#link = new Link(opts.transport, framer, this.#log);
+    this.#protocol = new SscReaderProtocol(this.#link, framer, { ...SSC_TIMEOUTS, ...opts.timeouts });
+    this.#link.on('closed', () => (this.#session = false));
+  }
+
+  /** Opens the transport; TransportError PORT_LOCKED / PORT_NOT_FOUND / OPEN_FAILED. */
+  open(): Promise<Result<void>> {
+    return this.#run('open', () => this.#transport.open());
+  }
+
+  /** Closes the transport; never fails. */
+  async close(): Promise<void> {
+    this.#session = false;
+    await this.#transport.close().catch(() => undefined);
+  }
+
+  /** Powers the card, selects SSSE and reads EF05/EF06; CardError NO_CARD, UNKNOWN_ATR, FILE_NOT_FOUND, BAD_RECORD... */
+  readCard(): Promise<Result<SocialSecurityCard>> {
+    return this.#run('readCard', async () => {
+      await this.#startSession(true);
+      return readSsseRecord(this.#protocol);
+    });
+  }
+
+  /** Verifies the PIN; CardError PIN_WRONG (detail.triesLeft), PIN_BLOCKED, BAD_PIN_FORMAT. Never resent on a lost reply. */
+  verifyPin(pin: string): Promise<Result<void>> {
+    return this.#run('verifyPin', async () => {
+      await this.#startSession(false);
+      await verifyPin(this.#protocol, pin);
+    });
+  }
+
+  /** Changes the PIN from old to new; same errors as verifyPin. Never resent on a lost reply. */
+  changePin(oldPin: string, newPin: string): Promise<Result<void>> {
+    return this.#run('changePin', async () => {
+      await this.#startSession(false);
+      await changePin(this.#protocol, oldPin, newPin);
+    });
+  }
+
+  /** Reloads (resets) the PIN with a MAC from the PSAM/HSM; CardError MAC_INVALID, CONDITIONS_NOT_SATISFIED. */
+  reloadPin(newPin: string, mac: MacProvider): Promise<Result<void>> {
+    return this.#run('reloadPin', async () => {
+      await this.#startSession(false);
+      await reloadPin(this.#protocol, newPin, mac);
+    });
+  }
+
+  /** Powers the card off and ends the session; errors are ignored (the card may be gone). */
+  async eject(): Promise<void> {
+    this.#session = false;
+    await this.#protocol.powerOff().catch(() => undefined);
+  }
+
+  async #startSession(fresh: boolean): Promise<void> {
+    if (this.#session && !fresh) return;
+    this.#session = false;
+    await this.#protocol.powerOn();
+    await selectSsse(this.#protocol);
+    this.#session = true;
+  }
+
+  async #run<T>(op: string, fn: () => Promise<T>): Promise<Result<T>> {
+    const r = await toResult(fn);
+    if (r.ok) {
+      this.#log.debug(`${op} ok`);
+    } else {
+      if (r.error instanceof DriverError && (r.error.layer !== 'device' || r.error.code === 'NO_CARD' || r.error.code === 'CARD_REMOVED')) {
+        this.#session = false;
+      }
+      // Codes and numbers only: never the PIN, the record or frame bytes.
+      this.#log.warn(`${op} failed`, { code: r.error.code, layer: r.error.layer, ...numericDetail(r.error) });
+    }
+    return r;
+  }
+}
+
+function numericDetail(e: DriverError): Record<string, number | boolean> {
+  return { ...e.detail };
+}

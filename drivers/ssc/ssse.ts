@@ -1,0 +1,75 @@
+import { buildApdu, pinToBcd } from './apdu.js';
+import { CardError } from './errors.js';
+import type { SscReaderProtocol } from './protocol.js';
+import { EF05_TAGS, EF06_TAGS, bcdDate, paddedText, parseTlv, sexOf, type SocialSecurityCard } from './record.js';
+
+/** "sx1.sh." followed by 社会保障 in GBK. */
+export const SSSE_AID = Buffer.from('7378312E73682EC9E7BBE1B1A3D5CF', 'hex');
+export const EF05 = 0xef05;
+export const EF06 = 0xef06;
+
+/** Computes the 4-byte reload MAC in a PSAM/HSM (the terminal never holds the key). */
+export type MacProvider = (input: { challenge: Buffer; command: Buffer }) => Promise<Buffer>;
+
+/** SELECT the SSSE application by name; CardError FILE_NOT_FOUND when the card has none. */
+export async function selectSsse(p: SscReaderProtocol): Promise<void> {
+  await p.transmitOk(buildApdu({ cla: 0, ins: 0xa4, p1: 0x04, p2: 0x00, data: SSSE_AID }));
+}
+
+/** SELECT an elementary file by ID (EF05, EF06); CardError FILE_NOT_FOUND. */
+export async function selectEf(p: SscReaderProtocol, fid: number): Promise<void> {
+  await p.transmitOk(buildApdu({ cla: 0, ins: 0xa4, p1: 0x02, p2: 0x00, data: Buffer.of(fid >> 8, fid & 0xff) }));
+}
+
+/**
+ * READ RECORD by tag (P1 = tag, P2 = 04) with Le 00, letting the card
+ * correct Le through 6CXX (*unconfirmed* addressing from public code).
+ * CardError RECORD_NOT_FOUND or BAD_RECORD.
+ */
+export async function readTag(p: SscReaderProtocol, tag: number): Promise<Buffer> {
+  const data = await p.transmitOk(buildApdu({ cla: 0, ins: 0xb2, p1: tag, p2: 0x04, le: 256 }));
+  return parseTlv(tag, data);
+}
+
+/** Reads EF05 and EF06 into a typed record; CardError for any status word or malformed record. */
+export async function readSsseRecord(p: SscReaderProtocol): Promise<SocialSecurityCard> {
+  await selectEf(p, EF05);
+  const cardId = (await readTag(p, EF05_TAGS.cardId)).toString('hex').toUpperCase();
+  const specVersion = paddedText(EF05_TAGS.specVersion, await readTag(p, EF05_TAGS.specVersion), false);
+  const issueDate = bcdDate(EF05_TAGS.issueDate, await readTag(p, EF05_TAGS.issueDate));
+  const expiryDate = bcdDate(EF05_TAGS.expiryDate, await readTag(p, EF05_TAGS.expiryDate));
+  const cardNumber = paddedText(EF05_TAGS.cardNumber, await readTag(p, EF05_TAGS.cardNumber), false);
+  await selectEf(p, EF06);
+  const ssn = paddedText(EF06_TAGS.ssn, await readTag(p, EF06_TAGS.ssn), false);
+  const name = paddedText(EF06_TAGS.name, await readTag(p, EF06_TAGS.name), true);
+  const sex = sexOf(await readTag(p, EF06_TAGS.sex));
+  const birthDate = bcdDate(EF06_TAGS.birthDate, await readTag(p, EF06_TAGS.birthDate));
+  return { cardId, specVersion, issueDate, expiryDate, cardNumber, ssn, name, sex, birthDate };
+}
+
+/** VERIFY the 6-digit PIN; CardError PIN_WRONG (detail.triesLeft), PIN_BLOCKED, BAD_PIN_FORMAT. */
+export async function verifyPin(p: SscReaderProtocol, pin: string): Promise<void> {
+  await p.transmitOk(buildApdu({ cla: 0, ins: 0x20, p1: 0, p2: 0, data: pinToBcd(pin) }));
+}
+
+/** Change PIN `80 5E 01 00` old‖FF‖new (*unconfirmed*, PBOC/FMCOS style); same errors as verifyPin. */
+export async function changePin(p: SscReaderProtocol, oldPin: string, newPin: string): Promise<void> {
+  const data = Buffer.concat([pinToBcd(oldPin), Buffer.of(0xff), pinToBcd(newPin)]);
+  await p.transmitOk(buildApdu({ cla: 0x80, ins: 0x5e, p1: 0x01, p2: 0x00, data }));
+}
+
+/** GET CHALLENGE for 4 random bytes; CardError on any status but 9000 or a short answer. */
+export async function getChallenge(p: SscReaderProtocol): Promise<Buffer> {
+  const r = await p.transmitOk(buildApdu({ cla: 0, ins: 0x84, p1: 0, p2: 0, le: 4 }));
+  if (r.length < 4) throw new CardError('BAD_RECORD', { length: r.length });
+  return r.subarray(0, 4);
+}
+
+/** Reload (reset) the PIN `80 5E 00 00` new‖MAC, MAC from the provider over header‖new with the card's challenge; CardError MAC_INVALID. */
+export async function reloadPin(p: SscReaderProtocol, newPin: string, mac: MacProvider): Promise<void> {
+  const pin = pinToBcd(newPin);
+  const challenge = await getChallenge(p);
+  const header = Buffer.of(0x80, 0x5e, 0x00, 0x00, pin.length + 4);
+  const m = await mac({ challenge, command: Buffer.concat([header, pin]) });
+  await p.transmitOk(buildApdu({ cla: 0x80, ins: 0x5e, p1: 0x00, p2: 0x00, data: Buffer.concat([pin, m.subarray(0, 4)]) }));
+}

@@ -1,0 +1,166 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SocialSecurityCardReader } from '../../../drivers/ssc/device.js';
+import { DEMO_SSC_CARD, SSC_TEST_MAC_KEY, startSscMemoryEmulator } from '../../../drivers/ssc/emulator.js';
+import { retailMac, reloadMacInput } from '../../../drivers/ssc/mac.js';
+import type { MacProvider } from '../../../drivers/ssc/ssse.js';
+
+const timeouts = { powerOn: 150, apdu: 150 };
+const opened: SocialSecurityCardReader[] = [];
+afterEach(async () => {
+  for (const r of opened.splice(0)) await r.close();
+});
+
+async function setup(card = DEMO_SSC_CARD) {
+  const emu = startSscMemoryEmulator(card);
+  const reader = new SocialSecurityCardReader({ transport: emu.transport, timeouts });
+  opened.push(reader);
+  expect((await reader.open()).ok).toBe(true);
+  return { emu, reader };
+}
+
+const testMac: MacProvider = async ({ challenge, command }) => {
+  const { iv, data } = reloadMacInput(challenge, command);
+  return retailMac(SSC_TEST_MAC_KEY, iv, data);
+};
+
+const errorOf = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }) => (r.ok ? undefined : r.error);
+
+describe('social-security card reader against the emulator', () => {
+  it('reads the SSSE record through 61XX and 6CXX', async () => {
+    const { emu, reader } = await setup();
+    const r = await reader.readCard();
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        cardId: DEMO_SSC_CARD.cardId.toString('hex').toUpperCase(),
+        specVersion: '3.00',
+        issueDate: '2020-01-15',
+        expiryDate: '2030-01-15',
+        cardNumber: 'A00000001',
+        ssn: '11010519491231002X',
+        name: '张三',
+        sex: 'male',
+        birthDate: '1949-12-31',
+      },
+    });
+    const cmds = emu.host.transcript.commands();
+    expect(cmds.slice(0, 3)).toEqual(['POWER_ON', 'SELECT', 'GET_RESPONSE']);
+    // Each record: READ RECORD with Le 00 → 6CXX → READ RECORD again with the exact Le.
+    expect(cmds.filter((c) => c === 'READ_RECORD')).toHaveLength(18);
+  });
+
+  it('follows chained 61XX responses in small pieces', async () => {
+    const { emu, reader } = await setup({ ...DEMO_SSC_CARD, responseChunk: 4 });
+    expect((await reader.readCard()).ok).toBe(true);
+    expect(emu.host.transcript.commands().filter((c) => c === 'GET_RESPONSE').length).toBeGreaterThan(3);
+  });
+
+  it('counts PIN tries down 63C2 → 63C1 → 6983 and stays blocked', async () => {
+    const { reader } = await setup();
+    expect(errorOf(await reader.verifyPin('000000'))).toMatchObject({ code: 'PIN_WRONG', detail: { sw: 0x63c2, triesLeft: 2 } });
+    expect(errorOf(await reader.verifyPin('000000'))).toMatchObject({ code: 'PIN_WRONG', detail: { triesLeft: 1 } });
+    expect(errorOf(await reader.verifyPin('000000'))).toMatchObject({ code: 'PIN_BLOCKED', detail: { sw: 0x6983 } });
+    expect(errorOf(await reader.verifyPin('123456'))).toMatchObject({ code: 'PIN_BLOCKED' });
+  });
+
+  it('verifies, changes and reloads the PIN (reload authorised by MAC)', async () => {
+    const { emu, reader } = await setup();
+    expect((await reader.verifyPin('123456')).ok).toBe(true);
+    expect((await reader.changePin('123456', '654321')).ok).toBe(true);
+    expect(emu.model.card?.pin).toBe('654321');
+    expect((await reader.reloadPin('111111', testMac)).ok).toBe(true);
+    expect(emu.model.card?.pin).toBe('111111');
+  });
+
+  it('refuses a reload with a wrong MAC as MAC_INVALID (6988)', async () => {
+    const { reader } = await setup();
+    const r = await reader.reloadPin('111111', async () => Buffer.alloc(4));
+    expect(errorOf(r)).toMatchObject({ code: 'MAC_INVALID', detail: { sw: 0x6988 } });
+  });
+
+  it('rejects a malformed PIN before it reaches the card', async () => {
+    const { emu, reader } = await setup();
+    expect(errorOf(await reader.verifyPin('12a'))).toMatchObject({ code: 'BAD_PIN_FORMAT' });
+    expect(emu.host.transcript.commands()).not.toContain('VERIFY');
+  });
+
+  it('reports NO_CARD when the slot is empty', async () => {
+    const { emu, reader } = await setup();
+    emu.model.remove();
+    expect(errorOf(await reader.readCard())).toMatchObject({ code: 'NO_CARD' });
+  });
+
+  it('reports CARD_REMOVED when the card is pulled mid-APDU', async () => {
+    const { emu, reader } = await setup();
+    emu.host.faults.once('READ_RECORD', { kind: 'device', name: 'pull-card' });
+    expect(errorOf(await reader.readCard())).toMatchObject({ code: 'CARD_REMOVED' });
+  });
+
+  it('reports UNKNOWN_ATR', async () => {
+    const { emu, reader } = await setup();
+    emu.host.faults.once('POWER_ON', { kind: 'device', name: 'unknown-atr' });
+    expect(errorOf(await reader.readCard())).toMatchObject({ code: 'UNKNOWN_ATR' });
+  });
+
+  it.each([
+    [0x6a82, 'FILE_NOT_FOUND'],
+    [0x6a83, 'RECORD_NOT_FOUND'],
+    [0x6988, 'MAC_INVALID'],
+    [0x6982, 'SECURITY_NOT_SATISFIED'],
+    [0x6984, 'REFERENCE_DATA_UNUSABLE'],
+    [0x6985, 'CONDITIONS_NOT_SATISFIED'],
+    [0x6d00, 'INS_NOT_SUPPORTED'],
+    [0x6f00, 'UNEXPECTED_STATUS'],
+  ])('maps status word %s to %s', async (sw, code) => {
+    const { emu, reader } = await setup();
+    emu.host.faults.once('SELECT', { kind: 'status', code: sw });
+    expect(errorOf(await reader.readCard())).toMatchObject({ code, detail: { sw } });
+  });
+
+  it.each([
+    ['drop', { kind: 'drop' } as const],
+    ['corrupt', { kind: 'corrupt' } as const],
+    ['split', { kind: 'split' } as const],
+    ['garbage', { kind: 'garbage' } as const],
+    ['delay', { kind: 'delay', ms: 20 } as const],
+    ['nack checksum', { kind: 'nack', code: 1 } as const],
+    ['nack timeout', { kind: 'nack', code: 4 } as const],
+  ])('recovers a read from a %s on READ_RECORD', async (_name, fault) => {
+    const { emu, reader } = await setup();
+    emu.host.faults.once('READ_RECORD', fault);
+    const r = await reader.readCard();
+    expect(r.ok).toBe(true);
+  });
+
+  it('never executes VERIFY twice when its reply is lost: asks the reader to repeat instead', async () => {
+    const { emu, reader } = await setup();
+    emu.host.faults.once('VERIFY', { kind: 'drop' });
+    expect(errorOf(await reader.verifyPin('000000'))).toMatchObject({ code: 'PIN_WRONG', detail: { triesLeft: 2 } });
+    const cmds = emu.host.transcript.commands();
+    expect(cmds.filter((c) => c === 'VERIFY')).toHaveLength(1);
+    expect(cmds).toContain('REPEAT');
+    expect(emu.model.card?.triesLeft).toBe(2);
+  });
+
+  it('resends VERIFY only when the reader refused the frame (not executed)', async () => {
+    const { emu, reader } = await setup();
+    emu.host.faults.once('VERIFY', { kind: 'nack', code: 1 });
+    expect((await reader.verifyPin('123456')).ok).toBe(true);
+    expect(emu.host.transcript.commands().filter((c) => c === 'VERIFY')).toHaveLength(2);
+  });
+
+  it('times out with a typed LinkError when the reader stays silent', async () => {
+    const { emu, reader } = await setup();
+    emu.host.faults.always('*', { kind: 'drop' });
+    expect(errorOf(await reader.readCard())).toMatchObject({ code: 'TIMEOUT', layer: 'link' });
+  });
+
+  it('reports an unplug mid-command as CLOSED, then works again after replug and reopen', async () => {
+    const { emu, reader } = await setup();
+    emu.host.faults.once('READ_RECORD', { kind: 'unplug' });
+    expect(errorOf(await reader.readCard())).toMatchObject({ code: 'CLOSED', detail: { disconnected: true } });
+    await emu.host.replug();
+    expect((await reader.open()).ok).toBe(true);
+    expect((await reader.readCard()).ok).toBe(true);
+  });
+});
