@@ -13,6 +13,8 @@ export interface NackOptions {
   availableAt: number;
   status: string;
   error: string;
+  /** False for rows that were claimed but never sent (default true). */
+  countAttempt?: boolean;
 }
 
 export class Leases {
@@ -20,7 +22,7 @@ export class Leases {
   private readonly claimStmt: Database.Statement<{ owner: string; token: number; exp: number; now: number; limit: number }, OutboxRow>;
   private readonly ackStmt: Database.Statement<[string, number]>;
   private readonly settleTx: Database.Statement<[string, number, string | null, string]>;
-  private readonly nackStmt: Database.Statement<[number, string, string, string, number]>;
+  private readonly nackStmt: Database.Statement<[number, number, string, string, string, number]>;
   private readonly toDead: Database.Statement<[string, number, string, number]>;
   private readonly delOwned: Database.Statement<[string, number]>;
   private readonly markTx: Database.Statement<[string, number, string]>;
@@ -43,7 +45,7 @@ export class Leases {
     this.ackStmt = db.prepare('DELETE FROM outbox WHERE id = ? AND lease_token = ?');
     this.settleTx = db.prepare("UPDATE service_tx SET state = ?, settled_at = ?, receipt = ? WHERE id = ? AND state = 'pending'");
     this.nackStmt = db.prepare(
-      'UPDATE outbox SET available_at = ?, lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, attempts = attempts + 1, last_status = ?, last_error = ? WHERE id = ? AND lease_token = ?',
+      'UPDATE outbox SET available_at = ?, lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, attempts = attempts + ?, last_status = ?, last_error = ? WHERE id = ? AND lease_token = ?',
     );
     this.toDead = db.prepare(
       `INSERT INTO dead_letters (${OUTBOX_COLUMNS}, reason, moved_at) SELECT ${OUTBOX_COLUMNS}, ?, ? FROM outbox WHERE id = ? AND lease_token = ?`,
@@ -100,7 +102,7 @@ export class Leases {
       this.db
         .transaction(() => {
           let n = 0;
-          for (const id of ids) n += this.nackStmt.run(opts.availableAt, opts.status, opts.error.slice(0, 500), id, token).changes;
+          for (const id of ids) n += this.nackStmt.run(opts.availableAt, opts.countAttempt === false ? 0 : 1, opts.status, opts.error.slice(0, 500), id, token).changes;
           return n;
         })
         .immediate(),

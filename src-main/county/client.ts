@@ -1,0 +1,191 @@
+import { createLogger } from '../logs/logger.js';
+import { CorrectedClock } from './clock.js';
+import { CountyError, kindForStatus, parseRetryAfter } from './errors.js';
+import {
+  BatchResultSchema,
+  CardIssuanceSchema,
+  EnrolmentSchema,
+  ErrorBodySchema,
+  FaceMatchSchema,
+  HeartbeatAckSchema,
+  OPERATIONS,
+  PinResetAuthorizationSchema,
+  ResidentRecordSchema,
+  ServiceCatalogSchema,
+  TerminalConfigSchema,
+  type CardIssuance,
+  type Enrolment,
+  type FaceMatch,
+  type Heartbeat,
+  type ItemResult,
+  type OperationId,
+  type PinResetAuthorization,
+  type ResidentRecord,
+  type ServiceCatalog,
+  type TerminalConfig,
+  type TxItem,
+} from './protocol.js';
+import { H, newNonce, signHeaders } from './signing.js';
+
+const log = createLogger('county-client');
+
+export interface CountyCredentials {
+  terminalId: string;
+  credential: Uint8Array;
+}
+
+export interface CountyClientOptions {
+  baseUrl: string;
+  credentials?: CountyCredentials;
+  /** Per-request timeout. */
+  timeoutMs?: number;
+  clock?: CorrectedClock;
+}
+
+type Parser<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false } };
+
+/** Versioned document pull result. */
+export type Pulled<T> = { notModified: true } | { notModified: false; value: T; etag: string | null };
+
+/** Typed client of the county protocol: signs requests, corrects the clock, maps failures to CountyError. */
+export class CountyClient {
+  readonly clock: CorrectedClock;
+  private credentials: CountyCredentials | undefined;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: CountyClientOptions) {
+    this.clock = options.clock ?? new CorrectedClock();
+    this.credentials = options.credentials;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+  }
+
+  /** Replaces the terminal credentials (after re-enrolment). */
+  setCredentials(c: CountyCredentials): void {
+    this.credentials = c;
+  }
+
+  /** Exchanges a one-time code for credentials and adopts them; CountyError 'auth' if the code is invalid. */
+  async enrol(code: string, siteId: string): Promise<Enrolment> {
+    const e = await this.call('enrol', EnrolmentSchema, { code, siteId });
+    this.credentials = { terminalId: e.terminalId, credential: Buffer.from(e.credential, 'base64url') };
+    return e;
+  }
+
+  /** Uploads a batch; returns one result per item. Throws CountyError (413 too_large, 5xx server, …). */
+  async uploadBatch(items: readonly TxItem[], idempotencyKey: string): Promise<ItemResult[]> {
+    const r = await this.call('uploadBatch', BatchResultSchema, { items }, { idempotencyKey });
+    if (r.results.length !== items.length) throw new CountyError('protocol', 'uploadBatch', { code: 'result_count' });
+    return r.results;
+  }
+
+  /** Reports queue and device health; returns current document versions. */
+  heartbeat(hb: Heartbeat): Promise<{ serverTime: number; configVersion: string; catalogVersion: string }> {
+    return this.call('heartbeat', HeartbeatAckSchema, hb);
+  }
+
+  /** Pulls the terminal configuration unless `etag` is still current. */
+  getConfig(etag?: string): Promise<Pulled<TerminalConfig>> {
+    return this.pull('getConfig', TerminalConfigSchema, etag);
+  }
+
+  /** Pulls the service catalog unless `etag` is still current. */
+  getCatalog(etag?: string): Promise<Pulled<ServiceCatalog>> {
+    return this.pull('getCatalog', ServiceCatalogSchema, etag);
+  }
+
+  /** Looks a resident up by ID number (sent in the body, never the URL); CountyError 'not_found' if unknown. */
+  lookupResident(idNumber: string): Promise<ResidentRecord> {
+    return this.call('lookupResident', ResidentRecordSchema, { idNumber });
+  }
+
+  /** Asks for a PIN-reset MAC; `idempotencyKey` makes a retry return the same authorization. */
+  authorizePinReset(req: { residentRef: string; cardSerial: string; pinBlock: string }, idempotencyKey: string): Promise<PinResetAuthorization> {
+    return this.call('authorizePinReset', PinResetAuthorizationSchema, req, { idempotencyKey });
+  }
+
+  /** Compares a live capture with the enrolled photo. */
+  matchFace(req: { residentRef: string; image: string; imageSha256: string; livenessScore?: number }, idempotencyKey: string): Promise<FaceMatch> {
+    return this.call('matchFace', FaceMatchSchema, req, { idempotencyKey });
+  }
+
+  /** Allocates a card for instant issuance. */
+  issueCard(req: { residentRef: string; siteId: string }, idempotencyKey: string): Promise<CardIssuance> {
+    return this.call('issueCard', CardIssuanceSchema, req, { idempotencyKey });
+  }
+
+  private async pull<T>(op: OperationId, schema: Parser<T>, etag: string | undefined): Promise<Pulled<T>> {
+    const res = await this.send(op, undefined, etag ? { 'if-none-match': etag } : {});
+    if (res.status === 304) return { notModified: true };
+    return { notModified: false, value: await this.parse(op, res, schema), etag: res.headers.get('etag') };
+  }
+
+  private async call<T>(op: OperationId, schema: Parser<T>, body: unknown, o: { idempotencyKey?: string } = {}): Promise<T> {
+    const headers: Record<string, string> = o.idempotencyKey ? { [H.idempotencyKey]: o.idempotencyKey } : {};
+    return this.parse(op, await this.send(op, body, headers), schema);
+  }
+
+  private async parse<T>(op: OperationId, res: Response, schema: Parser<T>): Promise<T> {
+    let json: unknown;
+    try {
+      json = await res.json();
+    } catch (err) {
+      throw new CountyError('protocol', op, { status: res.status, code: 'not_json' }, { cause: err });
+    }
+    const r = schema.safeParse(json);
+    if (!r.success) throw new CountyError('protocol', op, { status: res.status, code: 'schema' });
+    return r.data;
+  }
+
+  /** Sends one request; retries once at once after a clock_skew answer has corrected the clock. */
+  private async send(op: OperationId, body: unknown, extra: Record<string, string>): Promise<Response> {
+    for (let attempt = 0; ; attempt++) {
+      const res = await this.sendOnce(op, body, extra);
+      if (res.ok || res.status === 304) return res;
+      const err = await this.errorFrom(op, res);
+      if (err.detail.code === 'clock_skew' && attempt === 0) {
+        log.warn('county clock skew; corrected from Date header', { offsetMs: this.clock.offsetMs });
+        continue;
+      }
+      throw err;
+    }
+  }
+
+  private async sendOnce(op: OperationId, body: unknown, extra: Record<string, string>): Promise<Response> {
+    const spec = OPERATIONS[op];
+    const text = body === undefined ? '' : JSON.stringify(body);
+    const headers: Record<string, string> = { ...extra };
+    if (text) headers['content-type'] = 'application/json';
+    if (spec.signed) {
+      const c = this.credentials;
+      if (!c) throw new CountyError('auth', op, { code: 'not_enrolled' });
+      Object.assign(headers, signHeaders(c.credential, { method: spec.method, path: spec.path, timestamp: this.clock.now(), nonce: newNonce(), body: text, terminalId: c.terminalId }));
+    }
+    const sentAt = Date.now();
+    let res: Response;
+    try {
+      res = await fetch(`${this.options.baseUrl}${spec.path}`, {
+        method: spec.method,
+        headers,
+        ...(text ? { body: text } : {}),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (err) {
+      const timeout = (err as { name?: string }).name === 'TimeoutError';
+      throw new CountyError(timeout ? 'timeout' : 'network', op, {}, { cause: err });
+    }
+    this.clock.observe(res.headers.get('date'), sentAt, Date.now());
+    return res;
+  }
+
+  private async errorFrom(op: OperationId, res: Response): Promise<CountyError> {
+    let code: string | undefined;
+    try {
+      const parsed = ErrorBodySchema.safeParse(await res.json());
+      if (parsed.success) code = parsed.data.error.code;
+    } catch {
+      // A body that is not our error shape still yields a typed error from the status.
+    }
+    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), Date.now());
+    return new CountyError(kindForStatus(res.status), op, { status: res.status, ...(code ? { code } : {}), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+  }
+}

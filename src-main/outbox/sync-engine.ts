@@ -1,0 +1,315 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CountyError } from '../county/errors.js';
+import type { ItemResult, TxItem } from '../county/protocol.js';
+import { createLogger } from '../logs/logger.js';
+import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff.js';
+import { chunk, toItem } from './batching.js';
+import { Breaker } from './breaker.js';
+import type { Outbox } from './outbox.js';
+import type { ClaimedRow, DeadLetterView, SettledItem } from './types.js';
+import { uuidv7 } from './uuidv7.js';
+
+const log = createLogger('sync');
+
+/** The one county call the engine needs (CountyClient satisfies it). */
+export interface BatchUploader {
+  uploadBatch(items: readonly TxItem[], idempotencyKey: string): Promise<ItemResult[]>;
+}
+
+export interface SyncEngineOptions {
+  outbox: Outbox;
+  client: BatchUploader;
+  owner?: string;
+  maxItems?: number;
+  maxBytes?: number;
+  leaseMs?: number;
+  backoff?: BackoffPolicy;
+  /** Rows older than this go to dead letters (default 30 days). */
+  retryWindowMs?: number;
+  breakerThreshold?: number;
+  /** Delay before re-sending an item the county reported as in flight elsewhere. */
+  inFlightRetryMs?: number;
+  /** Longest idle sleep; also how often the retry window is swept. */
+  maxIdleMs?: number;
+  random?: () => number;
+  now?: () => number;
+  /** Called on 401/403 after the queue is paused; resolve true once re-enrolled to resume. */
+  onAuthFailure?: (err: CountyError) => boolean | Promise<boolean>;
+}
+
+export type SyncState = 'stopped' | 'idle' | 'syncing' | 'backoff' | 'breaker-open' | 'paused-auth';
+export type Trigger = 'enqueue' | 'network-back' | 'due' | 'resume' | 'manual';
+
+export type CycleOutcome =
+  | { kind: 'idle' }
+  | { kind: 'paused' }
+  | { kind: 'breaker-open'; until: number }
+  | { kind: 'sent'; acked: number; dead: number; retried: number }
+  | { kind: 'failed'; error: CountyError; delayMs: number; acked: number; dead: number };
+
+/** What ops see: every figure from an index or memory, never a scan. */
+export interface SyncStatus {
+  state: SyncState;
+  depth: number;
+  oldestAgeMs: number | null;
+  deadLetterCount: number;
+  deadLetters: DeadLetterView[];
+  lastSuccessAt: number | null;
+  lastError: { kind: string; status?: number; code?: string; at: number } | null;
+  nextAttemptAt: number | null;
+  consecutiveFailures: number;
+}
+
+interface Tally {
+  acked: number;
+  dead: number;
+  retried: number;
+}
+
+/** Drains the outbox to the county: batches, backoff, breaker, dead letters, triggers. */
+export class SyncEngine {
+  private readonly o: Required<Omit<SyncEngineOptions, 'onAuthFailure'>> & Pick<SyncEngineOptions, 'onAuthFailure'>;
+  private readonly breaker: Breaker;
+  private state: SyncState = 'stopped';
+  private running = false;
+  private paused = false;
+  private cycle: Promise<CycleOutcome> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private lastSweep = 0;
+  private lastError: SyncStatus['lastError'] = null;
+  private nextAttemptAt: number | null = null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(options: SyncEngineOptions) {
+    this.o = {
+      owner: `sync-${process.pid}-${uuidv7().slice(-8)}`,
+      maxItems: 100,
+      maxBytes: 256 * 1024,
+      leaseMs: 60_000,
+      backoff: DEFAULT_BACKOFF,
+      retryWindowMs: 30 * 86_400_000,
+      breakerThreshold: 5,
+      inFlightRetryMs: 2_000,
+      maxIdleMs: 60_000,
+      random: Math.random,
+      now: Date.now,
+      ...options,
+    };
+    this.breaker = new Breaker(this.o.breakerThreshold);
+  }
+
+  /** Starts reacting to triggers (new records, timers); cannot fail. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.state = 'idle';
+    this.unsubscribe = this.o.outbox.onRecord(() => this.trigger('enqueue'));
+    this.trigger('manual');
+  }
+
+  /** Stops timers and waits for the cycle in progress. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.state = 'stopped';
+    this.unsubscribe?.();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.cycle;
+  }
+
+  /** Asks for a sync soon. 'network-back' and 'resume' also let an open breaker probe at once. */
+  trigger(reason: Trigger): void {
+    if (reason === 'network-back' || reason === 'resume') this.breaker.probeNow();
+    if (!this.running) return;
+    if (this.cycle) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.loop(), 0);
+  }
+
+  /** Clears an auth pause (after re-enrolment) and syncs. */
+  resumeAfterAuth(): void {
+    this.paused = false;
+    if (this.state === 'paused-auth') this.state = 'idle';
+    this.trigger('resume');
+  }
+
+  /** The ops view. */
+  status(): SyncStatus {
+    const s = this.o.outbox.stats();
+    const last = this.o.outbox.getMeta('lastSuccessAt');
+    return {
+      state: this.state,
+      depth: s.depth,
+      oldestAgeMs: s.oldestAgeMs,
+      deadLetterCount: s.deadLetters,
+      deadLetters: this.o.outbox.deadLetters.list(20),
+      lastSuccessAt: last === undefined ? null : Number(last),
+      lastError: this.lastError,
+      nextAttemptAt: this.nextAttemptAt,
+      consecutiveFailures: this.breaker.consecutiveFailures,
+    };
+  }
+
+  /** Runs claim → send → settle once (single-flight); never throws for county failures. */
+  runOnce(): Promise<CycleOutcome> {
+    if (this.cycle) return this.cycle;
+    this.cycle = this.doCycle().finally(() => {
+      this.cycle = null;
+    });
+    return this.cycle;
+  }
+
+  /** Cycles until the queue is empty or `maxWaitMs` passes, sleeping through backoff; resolves whether it drained. */
+  async drain(maxWaitMs = 60_000, maxCycles = 100_000): Promise<boolean> {
+    const deadline = Date.now() + maxWaitMs;
+    for (let i = 0; i < maxCycles && Date.now() < deadline; i++) {
+      const out = await this.runOnce();
+      if (this.o.outbox.stats().depth === 0) return true;
+      if (out.kind === 'paused') return false;
+      if (out.kind === 'sent' && out.acked + out.dead > 0) continue;
+      const now = this.o.now();
+      const wake = Math.min(this.wakeAt(now) ?? now + 50, deadline);
+      await sleep(Math.max(1, Math.min(wake - now, 1_000)));
+      if (out.kind === 'breaker-open' && this.o.now() >= out.until) this.breaker.probeNow();
+    }
+    return this.o.outbox.stats().depth === 0;
+  }
+
+  private async loop(): Promise<void> {
+    this.timer = null;
+    if (!this.running) return;
+    const out = await this.runOnce();
+    if (!this.running) return;
+    const progressed = out.kind === 'sent' && out.acked + out.dead + out.retried > 0;
+    if (this.again || progressed) {
+      this.again = false;
+      this.trigger('due');
+      return;
+    }
+    if (out.kind === 'paused') return;
+    const now = this.o.now();
+    const wake = Math.min(this.wakeAt(now) ?? Number.POSITIVE_INFINITY, now + this.o.maxIdleMs);
+    this.nextAttemptAt = wake;
+    this.timer = setTimeout(() => void this.loop(), Math.max(0, wake - now));
+    this.timer.unref?.();
+  }
+
+  private wakeAt(now: number): number | null {
+    const due = this.o.outbox.nextDueAfter(now);
+    const reopen = this.breaker.state(now) === 'open' ? this.breaker.reopensAt : null;
+    if (due === null) return reopen;
+    return reopen === null ? due : Math.max(due, reopen);
+  }
+
+  private async doCycle(): Promise<CycleOutcome> {
+    const now = this.o.now();
+    if (this.paused) return { kind: 'paused' };
+    if (this.breaker.state(now) === 'open') {
+      this.state = 'breaker-open';
+      return { kind: 'breaker-open', until: this.breaker.reopensAt };
+    }
+    if (now - this.lastSweep >= this.o.maxIdleMs) {
+      this.lastSweep = now;
+      const expired = this.o.outbox.deadLetters.expireBefore(now - this.o.retryWindowMs, now);
+      if (expired > 0) log.warn('rows outlived the retry window', { moved: expired });
+    }
+    const claim = this.o.outbox.leases.claim(this.o.owner, this.o.maxItems, this.o.leaseMs, now);
+    if (claim.rows.length === 0) {
+      if (this.running) this.state = 'idle';
+      return { kind: 'idle' };
+    }
+    this.state = 'syncing';
+    const tally: Tally = { acked: 0, dead: 0, retried: 0 };
+    const chunks = chunk(claim.rows, this.o.maxItems, this.o.maxBytes);
+    for (let i = 0; i < chunks.length; i++) {
+      const failure = await this.sendRows(claim.token, chunks[i] ?? [], tally);
+      if (failure) {
+        const unsent = chunks.slice(i + 1).flat();
+        const at = this.o.now() + failure.delayMs;
+        this.o.outbox.leases.nack(claim.token, unsent.map((r) => r.id), { availableAt: at, status: 'not-sent', error: 'batch stopped', countAttempt: false });
+        return { kind: 'failed', error: failure.error, delayMs: failure.delayMs, acked: tally.acked, dead: tally.dead };
+      }
+    }
+    this.breaker.success();
+    this.o.outbox.setMeta('lastSuccessAt', String(this.o.now()));
+    if (this.running) this.state = 'idle';
+    return { kind: 'sent', ...tally };
+  }
+
+  /** Sends one chunk, splitting on 413/400/422; returns a queue-wide failure or null. */
+  private async sendRows(token: number, rows: ClaimedRow[], tally: Tally): Promise<{ error: CountyError; delayMs: number } | null> {
+    let results: ItemResult[];
+    try {
+      results = await this.o.client.uploadBatch(rows.map(toItem), uuidv7());
+    } catch (err) {
+      const e = err instanceof CountyError ? err : new CountyError('protocol', 'uploadBatch', {}, { cause: err });
+      return this.onBatchError(token, rows, e, tally);
+    }
+    this.settle(token, rows, results, tally);
+    return null;
+  }
+
+  private async onBatchError(token: number, rows: ClaimedRow[], e: CountyError, tally: Tally): Promise<{ error: CountyError; delayMs: number } | null> {
+    const now = this.o.now();
+    this.lastError = { kind: e.kind, ...(e.detail.status ? { status: e.detail.status } : {}), ...(e.detail.code ? { code: String(e.detail.code) } : {}), at: now };
+    const ids = rows.map((r) => r.id);
+    const status = String(e.detail.status ?? e.kind);
+    if (e.kind === 'too_large' || e.kind === 'bad_request' || e.kind === 'key_reused' || e.kind === 'protocol') {
+      if (rows.length > 1) {
+        // Halve until the culprit stands alone; the others go through.
+        const mid = Math.ceil(rows.length / 2);
+        const first = await this.sendRows(token, rows.slice(0, mid), tally);
+        if (first) {
+          this.o.outbox.leases.nack(token, rows.slice(mid).map((r) => r.id), { availableAt: now + first.delayMs, status: 'not-sent', error: 'batch stopped', countAttempt: false });
+          return first;
+        }
+        return this.sendRows(token, rows.slice(mid), tally);
+      }
+      if (e.kind !== 'protocol') {
+        tally.dead += this.o.outbox.leases.deadLetter(token, ids, e.kind === 'too_large' ? 'too_large' : `rejected:${e.detail.code ?? e.kind}`, status, e.message, now);
+        return null;
+      }
+    }
+    if (e.kind === 'auth') {
+      this.o.outbox.leases.nack(token, ids, { availableAt: now, status, error: e.message, countAttempt: false });
+      this.paused = true;
+      this.state = 'paused-auth';
+      log.warn('county refused our credentials; sync paused', { status: e.detail.status, code: e.detail.code });
+      void Promise.resolve(this.o.onAuthFailure?.(e) ?? false).then(
+        (ok) => ok && this.resumeAfterAuth(),
+        () => undefined,
+      );
+      return { error: e, delayMs: 0 };
+    }
+    // Transient (network, timeout, 5xx, 429, 409, unreadable answer): never uses up a row's life.
+    const delayMs = backoffDelay(this.breaker.consecutiveFailures + 1, this.o.backoff, this.o.random, e.detail.retryAfterMs ?? 0);
+    this.breaker.failure(now, delayMs, e.detail.status === 503);
+    this.o.outbox.leases.nack(token, ids, { availableAt: now + delayMs, status, error: e.message });
+    this.state = this.breaker.state(now) === 'open' ? 'breaker-open' : 'backoff';
+    this.nextAttemptAt = now + delayMs;
+    log.info('sync attempt failed; backing off', { kind: e.kind, status: e.detail.status, delayMs, failures: this.breaker.consecutiveFailures });
+    return { error: e, delayMs };
+  }
+
+  private settle(token: number, rows: ClaimedRow[], results: ItemResult[], tally: Tally): void {
+    const now = this.o.now();
+    const byId = new Map(results.map((r) => [r.id, r]));
+    const ok: SettledItem[] = [];
+    const retry: string[] = [];
+    for (const row of rows) {
+      const r = byId.get(row.id);
+      if (!r || r.status === 'retry') retry.push(row.id);
+      else if (r.status === 'rejected') tally.dead += this.o.outbox.leases.deadLetter(token, [row.id], `rejected:${r.reason ?? 'unspecified'}`, '200', r.reason ?? 'rejected', now);
+      else ok.push({ id: row.id, state: r.status, ...(r.receipt ? { receipt: r.receipt } : {}) });
+    }
+    tally.acked += this.o.outbox.leases.ack(token, ok, now);
+    if (retry.length > 0) {
+      const at = now + Math.floor(this.o.inFlightRetryMs * (0.5 + this.o.random()));
+      tally.retried += this.o.outbox.leases.nack(token, retry, { availableAt: at, status: 'retry', error: 'in flight at the county' });
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CountyClient } from '../../src-main/county/client.js';
+import { CountyError } from '../../src-main/county/errors.js';
+import { DEMO_RESIDENTS, demoIdNumber } from '../../src-main/county/reference/index.js';
+import { admin, setFault, spawnBackend, type BackendProcess } from './harness.js';
+
+let b: BackendProcess;
+let client: CountyClient;
+let credentials: { terminalId: string; credential: Buffer };
+beforeAll(async () => {
+  b = await spawnBackend();
+  await admin(b, 'POST', '/_admin/enrolment-codes', { code: 'CLIENT-TEST-01', siteId: 'demo-site-01' });
+  client = new CountyClient({ baseUrl: b.url, timeoutMs: 2_000 });
+  const e = await client.enrol('CLIENT-TEST-01', 'demo-site-01');
+  credentials = { terminalId: e.terminalId, credential: Buffer.from(e.credential, 'base64url') };
+});
+afterAll(() => b.stop());
+
+async function failure(p: Promise<unknown>): Promise<CountyError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof CountyError) return err;
+    throw err;
+  }
+  throw new Error('expected a CountyError');
+}
+
+describe('CountyClient', () => {
+  it('corrects its clock from the Date header after a clock_skew rejection and succeeds', async () => {
+    const skew = 20 * 60_000;
+    await setFault(b, { fault: { mode: 'clock-skew', skewMs: skew } });
+    try {
+      const ack = await client.heartbeat({ queueDepth: 0, deadLetters: 0, devices: [] });
+      expect(Math.abs(client.clock.offsetMs - skew)).toBeLessThan(5_000);
+      expect(Math.abs(ack.serverTime - client.clock.now())).toBeLessThan(5_000);
+    } finally {
+      await setFault(b, { fault: { mode: 'none' } });
+    }
+    await client.heartbeat({ queueDepth: 0, deadLetters: 0, devices: [] });
+    expect(Math.abs(client.clock.offsetMs)).toBeLessThan(2_000);
+  });
+
+  it('maps statuses to typed errors with Retry-After', async () => {
+    await setFault(b, { fault: { mode: 'status', status: 503, retryAfterS: 7 }, times: 1 });
+    const e503 = await failure(client.heartbeat({ queueDepth: 0, deadLetters: 0, devices: [] }));
+    expect([e503.kind, e503.detail.status, e503.detail.retryAfterMs, e503.transient]).toEqual(['server', 503, 7_000, true]);
+    await setFault(b, { fault: { mode: 'bad-signature' }, times: 1 });
+    const e401 = await failure(client.getConfig());
+    expect([e401.kind, e401.detail.code, e401.transient]).toEqual(['auth', 'bad_signature', false]);
+    const e404 = await failure(client.lookupResident(demoIdNumber('19991231', 998)));
+    expect([e404.kind, e404.message]).toEqual(['not_found', 'lookupResident: not_found (404 not_found)']);
+  });
+
+  it('reports a reset connection as network and a stalled answer as timeout', async () => {
+    await setFault(b, { fault: { mode: 'reset' }, times: 1 });
+    expect((await failure(client.heartbeat({ queueDepth: 0, deadLetters: 0, devices: [] }))).kind).toBe('network');
+    const impatient = new CountyClient({ baseUrl: b.url, timeoutMs: 200 });
+    const e = await failure(impatient.heartbeat({ queueDepth: 0, deadLetters: 0, devices: [] }));
+    expect(e.kind).toBe('auth'); // not enrolled: refused locally, nothing sent
+    await setFault(b, { fault: { mode: 'stall', ms: 1_000 }, times: 1, pathPrefix: '/v1/card-issuances' });
+    const slow = new CountyClient({ baseUrl: b.url, timeoutMs: 200, credentials });
+    const p = DEMO_RESIDENTS[1];
+    expect((await failure(slow.issueCard({ residentRef: p.ref, siteId: 'demo-site-01' }, 'card-timeout-1'))).kind).toBe('timeout');
+  });
+
+  it('pulls config and catalog with ETags and replays idempotent authorizations', async () => {
+    const cfg = await client.getConfig();
+    expect(cfg.notModified).toBe(false);
+    if (cfg.notModified) return;
+    expect(await client.getConfig(cfg.etag ?? undefined)).toEqual({ notModified: true });
+    const cat = await client.getCatalog();
+    expect(cat.notModified === false && cat.value.services.length).toBeGreaterThan(0);
+    const p = DEMO_RESIDENTS[0];
+    const r = await client.lookupResident(p.id);
+    const a1 = await client.authorizePinReset({ residentRef: r.residentRef, cardSerial: p.card, pinBlock: 'FEDCBA9876543210' }, 'pin-key-1');
+    const a2 = await client.authorizePinReset({ residentRef: r.residentRef, cardSerial: p.card, pinBlock: 'FEDCBA9876543210' }, 'pin-key-1');
+    expect(a2).toEqual(a1);
+    expect((await failure(client.authorizePinReset({ residentRef: r.residentRef, cardSerial: p.card, pinBlock: '0000000000000000' }, 'pin-key-1'))).kind).toBe('key_reused');
+  });
+});
