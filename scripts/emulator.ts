@@ -7,9 +7,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSscSerialEmulator } from '../drivers/ssc/emulator.js';
 
+interface EmulatorArgs {
+  hostLink: string;
+  deviceLink: string;
+  baudRate?: number;
+  pacing: boolean;
+}
+
 const DEVICES = {
-  ssc: (o: { hostLink: string; deviceLink: string; baudRate: number | undefined; pacing: boolean }) =>
-    startSscSerialEmulator({ ...o, ...(o.baudRate === undefined ? {} : { baudRate: o.baudRate }) }),
+  ssc: (o: EmulatorArgs) => startSscSerialEmulator(o),
 } as const;
 
 const { values, positionals } = parseArgs({
@@ -25,7 +31,7 @@ const hostLink = values.link ?? join(mkdtempSync(join(tmpdir(), `emu-${device}-`
 const emu = await DEVICES[device as keyof typeof DEVICES]({
   hostLink,
   deviceLink: `${hostLink}.device`,
-  baudRate: values.baud === undefined ? undefined : Number(values.baud),
+  ...(values.baud === undefined ? {} : { baudRate: Number(values.baud) }),
   pacing: values.pacing ?? false,
 });
 console.log(`${device} emulator ready on ${hostLink} (Ctrl-C to stop)`);
