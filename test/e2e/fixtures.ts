@@ -43,10 +43,11 @@ export async function startTerminal(config: Record<string, unknown> = {}): Promi
 /** Idle timings short enough for tests; the countdown stays at the 20 s minimum and is fast-forwarded. */
 export const FAST_IDLE = { idle: { warnAfterMs: 10_000, countdownMs: 20_000 } };
 
-export const test = base.extend<{ terminal: Terminal }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern.
-  terminal: async ({}, use) => {
-    const terminal = await startTerminal(FAST_IDLE);
+export const test = base.extend<{ terminal: Terminal; terminalConfig: Record<string, unknown> }>({
+  /** The terminal's config.json for a test; embedded defaults unless a test says otherwise. */
+  terminalConfig: [{}, { option: true }],
+  terminal: async ({ terminalConfig }, use) => {
+    const terminal = await startTerminal(terminalConfig);
     await use(terminal);
     await terminal.stop();
   },

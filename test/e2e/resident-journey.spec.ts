@@ -1,6 +1,8 @@
-import { auditA11y, expect, openTerminal, snap, test } from './fixtures.js';
+import { FAST_IDLE, auditA11y, expect, openTerminal, snap, test } from './fixtures.js';
 
 test.describe('resident journey', () => {
+  test.use({ terminalConfig: FAST_IDLE });
+
   test('attract → home → service → language → elderly mode → idle warning → continue → idle timeout wipes the session', async ({ page, terminal }) => {
     await page.clock.install();
     await openTerminal(page, terminal);
@@ -67,7 +69,7 @@ test.describe('resident journey', () => {
     await expect(counter).toBeVisible();
     await counter.click();
     await expect(page.locator('[data-screen="home"]')).toBeVisible();
-    await expect(page.getByRole('alert').or(page.getByRole('dialog'))).toContainText('窗口');
+    await expect(page.getByRole('alert').or(page.getByRole('dialog'))).toContainText('柜台');
   });
 
   test('the technician corner needs a long press and a PIN', async ({ page, terminal }) => {

@@ -16,8 +16,9 @@ async function goTo(page: Page, screen: Screen): Promise<void> {
 for (const language of ['zh-CN', 'en'] as const) {
   for (const elderly of [false, true]) {
     test(`every screen passes axe and is captured (${language}, elderly ${elderly ? 'on' : 'off'})`, async ({ page, terminal }) => {
-      for (const screen of ['attract', 'home', 'service'] as const) {
-        await openTerminal(page, terminal);
+      await openTerminal(page, terminal);
+      // Attract last: ending a session returns settings to the defaults, so each pass starts clean.
+      for (const screen of ['home', 'service', 'attract'] as const) {
         if (language === 'en') await page.getByTestId('lang-toggle').click();
         await expect(page.locator('html')).toHaveAttribute('lang', language);
         if (elderly) {
@@ -27,9 +28,13 @@ for (const language of ['zh-CN', 'en'] as const) {
         await goTo(page, screen);
         await snap(page, `${screen}-${language}-${elderly ? 'elderly' : 'standard'}`);
         expect(await auditA11y(page, { enhancedContrast: elderly }), `${screen} ${language}`).toEqual([]);
-        // End the session so the next screen starts clean.
-        if (screen !== 'attract') await page.getByTestId('end-session').click();
+        if (screen === 'service') await page.getByTestId('go-home').click();
+        if (screen === 'attract') continue;
+        await page.getByTestId('end-session').click();
         await expect(page.locator('[data-screen="attract"]')).toBeVisible();
+        // The next resident gets the defaults back.
+        await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+        await expect(page.locator('html')).toHaveAttribute('data-elderly', 'false');
       }
     });
   }
