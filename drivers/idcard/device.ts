@@ -1,0 +1,68 @@
+import { toResult, type Result } from '../core/errors.js';
+import { noopLogger, type DriverLogger } from '../core/logger.js';
+import { Framer } from '../framing/framer.js';
+import { Link } from '../link/link.js';
+import type { Transport } from '../transports/transport.js';
+import { ID_PROFILE, ID_TIMEOUTS, type IdTimeouts } from './config.js';
+import { IdSamProtocol, SAM } from './protocol.js';
+import { parseReadBody, type ResidentIdCard } from './record.js';
+
+export type { ResidentIdCard } from './record.js';
+
+export interface IdCardReaderOptions {
+  transport: Transport;
+  logger?: DriverLogger;
+  timeouts?: Partial<IdTimeouts>;
+}
+
+/** Resident ID card reader (SAM module): find, select, read; results carry typed errors. */
+export class IdCardReader {
+  readonly #transport: Transport;
+  readonly #log: DriverLogger;
+  readonly #sam: IdSamProtocol;
+
+  constructor(opts: IdCardReaderOptions) {
+    this.#transport = opts.transport;
+    this.#log = opts.logger ?? noopLogger;
+    const framer = new Framer(ID_PROFILE);
+    this.#sam = new IdSamProtocol(new Link(opts.transport, framer, this.#log), framer, { ...ID_TIMEOUTS, ...opts.timeouts });
+  }
+
+  /** Opens the transport; TransportError PORT_LOCKED / PORT_NOT_FOUND / OPEN_FAILED. */
+  open(): Promise<Result<void>> {
+    return this.#run('open', () => this.#transport.open());
+  }
+
+  /** Closes the transport; never fails. */
+  async close(): Promise<void> {
+    await this.#transport.close().catch(() => undefined);
+  }
+
+  /** Finds, selects and reads the card; IdCardError NO_CARD, SELECT_FAILED, READ_FAILED, BAD_ID_NUMBER, BAD_RECORD. */
+  readCard(): Promise<Result<ResidentIdCard>> {
+    return this.#run('readCard', async () => {
+      await this.#sam.command(SAM.findCard, 'FIND');
+      await this.#sam.command(SAM.selectCard, 'SELECT');
+      return parseReadBody(await this.#sam.command(SAM.readText, 'READ'));
+    });
+  }
+
+  /** Reads the SAM module's ID as hex (not personal data); IdCardError or LinkError. */
+  samId(): Promise<Result<string>> {
+    return this.#run('samId', async () => (await this.#sam.command(SAM.samId, 'SAM_ID')).toString('hex').toUpperCase());
+  }
+
+  /** Resets the SAM; IdCardError or LinkError. */
+  reset(): Promise<Result<void>> {
+    return this.#run('reset', async () => {
+      await this.#sam.command(SAM.reset, 'RESET');
+    });
+  }
+
+  async #run<T>(op: string, fn: () => Promise<T>): Promise<Result<T>> {
+    const r = await toResult(fn);
+    if (r.ok) this.#log.debug(`${op} ok`);
+    else this.#log.warn(`${op} failed`, { code: r.error.code, layer: r.error.layer, ...r.error.detail });
+    return r;
+  }
+}
