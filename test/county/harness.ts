@@ -11,6 +11,8 @@ export interface BackendProcess {
   port: number;
   adminToken: string;
   child: ChildProcess;
+  /** Everything the backend wrote to stderr (its logs) so far. */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
@@ -19,7 +21,7 @@ export function spawnBackend(args: string[] = []): Promise<BackendProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/county-backend.ts'), '--port', '0', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, KIOSK_LOG_LEVEL: 'warn' },
+    env: { ...process.env, KIOSK_LOG_LEVEL: process.env['KIOSK_LOG_LEVEL'] ?? 'warn' },
   });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => void (stderr += c.toString()));
@@ -32,6 +34,7 @@ export function spawnBackend(args: string[] = []): Promise<BackendProcess> {
       resolve({
         ...info,
         child,
+        stderr: () => stderr,
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();
