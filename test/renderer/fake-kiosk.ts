@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { KioskApi, KioskEvent, Settings } from '../../src-main/contract/index.js';
+import type { KioskApi, KioskEvent, Settings, SettingsPatch } from '../../src-main/contract/index.js';
 
 export const SESSION_ID = '11111111-2222-3333-4444-555555555555';
 
@@ -24,8 +24,8 @@ export function fakeKiosk() {
     startSession: vi.fn(async () => ({ ok: true as const, value: { sessionId: SESSION_ID, startedAt: '2025-01-01T00:00:00Z' } })),
     endSession: vi.fn(async () => ({ ok: true as const, value: { endedAt: '2025-01-01T00:05:00Z' } })),
     getSettings: vi.fn(async () => ({ ok: true as const, value: settings })),
-    updateSettings: vi.fn(async (patch: Partial<Settings>) => {
-      settings = { ...settings, ...patch };
+    updateSettings: vi.fn(async (patch: SettingsPatch) => {
+      settings = { ...settings, ...(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<Settings>) };
       return { ok: true as const, value: settings };
     }),
     getIdlePolicy: vi.fn(async () => ({ ok: true as const, value: { warnAfterMs: 60_000, countdownMs: 20_000 } })),
