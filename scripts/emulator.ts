@@ -1,10 +1,11 @@
 // Starts a device emulator on a socat PTY pair for manual use:
-//   npx tsx scripts/emulator.ts <ssc|id> [--link /tmp/ssc] [--baud 9600] [--pacing]
+//   npx tsx scripts/emulator.ts <ssc|id|epp> [--link /tmp/ssc] [--baud 9600] [--pacing]
 // The driver (or minicom) opens the printed link path; Ctrl-C stops it.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startEppSerialEmulator } from '../drivers/epp/emulator.js';
 import { startIdSerialEmulator } from '../drivers/idcard/emulator.js';
 import { startSscSerialEmulator } from '../drivers/ssc/emulator.js';
 
@@ -18,6 +19,7 @@ interface EmulatorArgs {
 const DEVICES = {
   ssc: (o: EmulatorArgs) => startSscSerialEmulator(o),
   id: (o: EmulatorArgs) => startIdSerialEmulator(o),
+  epp: (o: EmulatorArgs) => startEppSerialEmulator(o),
 } as const;
 
 const { values, positionals } = parseArgs({

@@ -66,6 +66,14 @@ export class EmulatorHost {
     await this.#front?.replug();
   }
 
+  /** Sends bytes the device produces on its own (key events, card inserted), after queued replies. */
+  sendUnsolicited(bytes: Buffer): void {
+    this.transcript.push({ dir: 'out', name: 'unsolicited', bytes });
+    this.#enqueue(async () => {
+      await this.#front?.send(bytes);
+    });
+  }
+
   /** Waits until every queued reply has been sent. */
   idle(): Promise<void> {
     return this.#queue;
