@@ -17,9 +17,10 @@ const MIGRATIONS: readonly string[] = [
   INSERT INTO counters VALUES (1, 1, 1, 0, 0);
 
   -- The terminal's own record of each service transaction (no personal data; it outlives the sync).
+  -- seq is the rowid: sequence order is storage order, and one index fewer per write.
   CREATE TABLE service_tx (
-    id TEXT PRIMARY KEY,
-    seq INTEGER NOT NULL UNIQUE,
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
     kind TEXT NOT NULL,
     recorded_at INTEGER NOT NULL,
     state TEXT NOT NULL CHECK (state IN ('pending', 'applied', 'duplicate', 'dead', 'discarded')),
@@ -28,8 +29,8 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
 
   CREATE TABLE outbox (
-    id TEXT PRIMARY KEY,
-    seq INTEGER NOT NULL UNIQUE,
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
     kind TEXT NOT NULL,
     ordering_key TEXT NOT NULL,
     payload TEXT NOT NULL,
@@ -49,8 +50,8 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX outbox_key_seq ON outbox (ordering_key, seq);
 
   CREATE TABLE dead_letters (
-    id TEXT PRIMARY KEY,
-    seq INTEGER NOT NULL UNIQUE,
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
     kind TEXT NOT NULL,
     ordering_key TEXT NOT NULL,
     payload TEXT NOT NULL,

@@ -40,6 +40,7 @@ export class Outbox {
   private readonly dataDir: string;
   private readonly listeners = new Set<() => void>();
   private readonly stmts;
+  private readonly recordTx: Database.Transaction<(id: string, kind: string, key: string, payload: string, personal: string, version: number, now: number) => RecordedTx>;
 
   private constructor(
     readonly db: Database.Database,
@@ -65,6 +66,13 @@ export class Outbox {
       setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       txState: db.prepare<[string], { state: string }>('SELECT state FROM service_tx WHERE id = ?'),
     };
+    const { nextSeq, insTx, insRow } = this.stmts;
+    this.recordTx = db.transaction((id: string, kind: string, key: string, payload: string, personal: string, version: number, now: number): RecordedTx => {
+      const seq = nextSeq.get()?.seq ?? 0;
+      insTx.run(id, seq, kind, now);
+      insRow.run(id, seq, kind, key, payload, personal, version, now, now, payload.length + personal.length);
+      return { id, seq, recordedAt: now };
+    });
   }
 
   /** Opens (creating if needed) the outbox; rejects on a non-durable/corrupt database or an unsafe key. */
@@ -91,16 +99,7 @@ export class Outbox {
     const now = this.now();
     const payload = JSON.stringify(tx.payload);
     const personal = JSON.stringify(this.cipher.sealAll(id, tx.personal ?? {}));
-    const result = withSqliteErrors(() =>
-      this.db
-        .transaction(() => {
-          const seq = this.stmts.nextSeq.get()?.seq ?? 0;
-          this.stmts.insTx.run(id, seq, tx.kind, now);
-          this.stmts.insRow.run(id, seq, tx.kind, tx.orderingKey, payload, personal, tx.schemaVersion ?? 1, now, now, payload.length + personal.length);
-          return { id, seq, recordedAt: now };
-        })
-        .immediate(),
-    );
+    const result = withSqliteErrors(() => this.recordTx.immediate(id, tx.kind, tx.orderingKey, payload, personal, tx.schemaVersion ?? 1, now));
     for (const l of this.listeners) l();
     return result;
   }
@@ -112,7 +111,7 @@ export class Outbox {
 
   /** Current backpressure state (depth and free disk against the caps); throws if statfs fails. */
   capacity(): Capacity {
-    return assess(this.stats().depth, freeBytes(this.dataDir), this.limits);
+    return assess(this.stmts.counters.get()?.depth ?? 0, freeBytes(this.dataDir), this.limits);
   }
 
   /** Depth, dead letters, oldest age and next due time, each an index or counters lookup. */

@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CorruptDatabaseError, SchemaTooNewError } from '../../src-main/outbox/errors.js';
+import { CorruptDatabaseError, NotDurableError, SchemaTooNewError, StorageFullError, StorageIoError, mapSqliteError } from '../../src-main/outbox/errors.js';
 import { SCHEMA_VERSION } from '../../src-main/outbox/migrations.js';
-import { openOutboxDb } from '../../src-main/outbox/open-db.js';
+import { assertDurable, openOutboxDb } from '../../src-main/outbox/open-db.js';
 import { useTempDir } from './helpers.js';
 
 describe('openOutboxDb', () => {
@@ -37,5 +37,25 @@ describe('openOutboxDb', () => {
     const file = join(t.dir, 'c.db');
     writeFileSync(file, Buffer.alloc(8192, 0x5a));
     expect(() => openOutboxDb(file)).toThrow(CorruptDatabaseError);
+  });
+});
+
+describe('durability and storage error mapping', () => {
+  it('assertDurable rejects a connection at synchronous=NORMAL', () => {
+    const db = new Database(':memory:');
+    db.pragma('synchronous = NORMAL');
+    expect(() => assertDurable(db)).toThrow(NotDurableError);
+    db.close();
+  });
+
+  it('maps SQLITE_FULL and every SQLITE_IOERR variant to typed errors and leaves others alone', () => {
+    const sqliteError = (code: string) => Object.assign(new Error('x'), { code });
+    expect(mapSqliteError(sqliteError('SQLITE_FULL'))).toBeInstanceOf(StorageFullError);
+    const io = mapSqliteError(sqliteError('SQLITE_IOERR_FSYNC'));
+    expect(io).toBeInstanceOf(StorageIoError);
+    expect((io as StorageIoError).sqliteCode).toBe('SQLITE_IOERR_FSYNC');
+    expect(mapSqliteError(sqliteError('SQLITE_CORRUPT'))).toBeInstanceOf(CorruptDatabaseError);
+    const other = sqliteError('SQLITE_CONSTRAINT_UNIQUE');
+    expect(mapSqliteError(other)).toBe(other);
   });
 });

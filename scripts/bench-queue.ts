@@ -1,0 +1,174 @@
+// Outbox benchmark: `tsx scripts/bench-queue.ts [--rows 2000] [--backlog 10000] [--depth-rows 100000]`.
+// Prints figures and ratios; nothing is asserted. The raw better-sqlite3 rate is measured in the
+// same run on the same disk so our figures can be read as a ratio of the physical reference.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { CountyClient } from '../src-main/county/client.js';
+import { configureLogging } from '../src-main/logs/logger.js';
+import { StaticKeyProvider } from '../src-main/outbox/key-provider.js';
+import { Outbox } from '../src-main/outbox/outbox.js';
+import { SyncEngine } from '../src-main/outbox/sync-engine.js';
+
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '2000' }, backlog: { type: 'string', default: '10000' }, 'depth-rows': { type: 'string', default: '100000' } } });
+const ROWS = Number(values.rows);
+const BACKLOG = Number(values.backlog);
+const DEPTH_ROWS = Number(values['depth-rows']);
+const KEY = new StaticKeyProvider(Buffer.alloc(32, 9));
+configureLogging({ sinks: [] });
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+const ms = (ns: bigint) => Number(ns) / 1e6;
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+/** A payload that stores at about 683 bytes (the SYNC.md reference row) once its personal fields are encrypted. */
+function tx(i: number) {
+  return {
+    kind: 'pension-certification',
+    orderingKey: `resident-${i % 5000}`,
+    payload: { siteId: 'demo-site-01', service: 'pension-certification', step: i, result: 'certified', device: 'camera-01', score: 0.97, note: 'x'.repeat(200) },
+    personal: { idNumber: '990000195001010117', name: 'Demo Resident', cardNumber: 'DEMOCARD0001' },
+  };
+}
+
+function rawInsertRate(dir: string): { rate: number; p50: number; p99: number } {
+  const db = new Database(join(dir, 'raw.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  const ins = db.prepare('INSERT INTO t (body) VALUES (?)');
+  const body = 'b'.repeat(683);
+  const lat: number[] = [];
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < ROWS; i++) {
+    const s = process.hrtime.bigint();
+    ins.run(body);
+    lat.push(ms(process.hrtime.bigint() - s));
+  }
+  const total = ms(process.hrtime.bigint() - t0);
+  db.close();
+  return { rate: (ROWS / total) * 1000, p50: pct(lat, 50), p99: pct(lat, 99) };
+}
+
+async function enqueueRate(dir: string): Promise<{ rate: number; p50: number; p99: number; bytes: number }> {
+  const ob = await Outbox.open({ file: join(dir, 'enqueue.db'), keys: KEY, limits: { maxRows: 1e9, minFreeBytes: 0 } });
+  const lat: number[] = [];
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < ROWS; i++) {
+    const s = process.hrtime.bigint();
+    ob.record(tx(i));
+    lat.push(ms(process.hrtime.bigint() - s));
+  }
+  const total = ms(process.hrtime.bigint() - t0);
+  const bytes = (ob.db.prepare('SELECT avg(bytes) AS b FROM outbox').get() as { b: number }).b;
+  ob.close();
+  return { rate: (ROWS / total) * 1000, p50: pct(lat, 50), p99: pct(lat, 99), bytes };
+}
+
+function startBackend(): Promise<{ url: string; adminToken: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'county-backend.ts'), '--port', '0', '--body-limit', String(4 * 1024 * 1024)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, KIOSK_LOG_LEVEL: 'error' },
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (c) => reject(new Error(`backend exited ${c}`)));
+    createInterface({ input: child.stdout }).once('line', (l) => {
+      const info = JSON.parse(l) as { url: string; adminToken: string };
+      resolve({ ...info, stop: () => child.kill('SIGTERM') });
+    });
+  });
+}
+
+async function drainRate(dir: string): Promise<{ rate: number; seconds: number }> {
+  const backend = await startBackend();
+  try {
+    await fetch(`${backend.url}/_admin/enrolment-codes`, { method: 'POST', headers: { 'x-admin-token': backend.adminToken }, body: JSON.stringify({ code: 'BENCH-0001', siteId: 'demo-site-01' }) });
+    const client = new CountyClient({ baseUrl: backend.url });
+    await client.enrol('BENCH-0001', 'demo-site-01');
+    const ob = await Outbox.open({ file: join(dir, 'drain.db'), keys: KEY, limits: { maxRows: 1e9, minFreeBytes: 0 } });
+    ob.db.transaction(() => {
+      for (let i = 0; i < BACKLOG; i++) ob.record(tx(i));
+    })();
+    const engine = new SyncEngine({ outbox: ob, client, maxItems: 100, maxBytes: 512 * 1024 });
+    const t0 = process.hrtime.bigint();
+    const drained = await engine.drain(600_000);
+    const seconds = ms(process.hrtime.bigint() - t0) / 1000;
+    if (!drained) throw new Error('backlog did not drain');
+    ob.close();
+    return { rate: BACKLOG / seconds, seconds };
+  } finally {
+    backend.stop();
+  }
+}
+
+/** Claim 100 rows (decrypting 3 fields each) and nack them back, timed separately; two FULL commits. */
+function claimNack(ob: Outbox): Record<string, number> {
+  let claim = 0;
+  let nack = 0;
+  const n = 50;
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    const c = ob.leases.claim('bench', 100, 60_000, Date.now());
+    const t1 = process.hrtime.bigint();
+    ob.leases.nack(c.token, c.rows.map((r) => r.id), { availableAt: 0, status: 'bench', error: 'bench', countAttempt: false });
+    claim += ms(t1 - t0);
+    nack += ms(process.hrtime.bigint() - t1);
+  }
+  return { 'claim 100 at the head of the backlog, µs': (claim / n) * 1000, 'nack those 100, µs': (nack / n) * 1000 };
+}
+
+async function queryTimes(dir: string): Promise<Record<string, number>> {
+  const ob = await Outbox.open({ file: join(dir, 'depth.db'), keys: KEY, limits: { maxRows: 1e9, minFreeBytes: 0 } });
+  // Fill fast through the same record() path, many records per transaction (the bench is about reads).
+  for (let done = 0; done < DEPTH_ROWS; done += 10_000) {
+    ob.db.transaction(() => {
+      for (let i = done; i < Math.min(DEPTH_ROWS, done + 10_000); i++) ob.record(tx(i));
+    })();
+  }
+  const time = (fn: () => unknown, n = 2_000) => {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) fn();
+    return (ms(process.hrtime.bigint() - t0) / n) * 1000;
+  };
+  const now = Date.now();
+  const out = {
+    'depth + dead (counters row), µs': time(() => ob.db.prepare('SELECT depth, dead FROM counters WHERE id = 1').get()),
+    'oldest row (seq index), µs': time(() => ob.db.prepare('SELECT created_at FROM outbox ORDER BY seq LIMIT 1').get()),
+    'next due (due index), µs': time(() => ob.nextDueAfter(now)),
+    'stats() all figures, µs': time(() => ob.stats()),
+    'count(*) scan for comparison, µs': time(() => ob.db.prepare('SELECT count(*) FROM outbox').get(), 20),
+    ...claimNack(ob),
+  };
+  for (const [name, sql] of [
+    ['oldest', 'SELECT created_at FROM outbox ORDER BY seq LIMIT 1'],
+    ['next due', 'SELECT available_at FROM outbox WHERE available_at > 0 ORDER BY available_at LIMIT 1'],
+  ] as const) {
+    const plan = (ob.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join('; ');
+    console.log(`  plan ${name}: ${plan}`);
+  }
+  ob.close();
+  return out;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-queue-'));
+try {
+  console.log(`bench-queue: ${ROWS} single-row commits, ${BACKLOG}-row drain, reads at ${DEPTH_ROWS} rows; data in ${dir}`);
+  const raw = rawInsertRate(dir);
+  console.log(`raw better-sqlite3 WAL+FULL insert (683 B): ${fmt(raw.rate)} rows/s, p50 ${fmt(raw.p50, 3)} ms, p99 ${fmt(raw.p99, 3)} ms`);
+  const enq = await enqueueRate(dir);
+  console.log(`durable enqueue Outbox.record (${fmt(enq.bytes)} B stored, 2 rows + seq per tx): ${fmt(enq.rate)} tx/s, p50 ${fmt(enq.p50, 3)} ms, p99 ${fmt(enq.p99, 3)} ms`);
+  console.log(`ratio enqueue / raw: ${fmt(enq.rate / raw.rate, 2)}`);
+  const drain = await drainRate(dir);
+  console.log(`drain ${BACKLOG} rows to the reference backend (separate process, batches of 100): ${fmt(drain.rate)} rows/s (${fmt(drain.seconds, 2)} s)`);
+  console.log(`query times at ${DEPTH_ROWS} rows:`);
+  for (const [k, v] of Object.entries(await queryTimes(dir))) console.log(`  ${k}: ${fmt(v, 1)}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
