@@ -3,7 +3,24 @@ import { useStore } from '../store/index.js';
 import { changeSettings } from '../app/session-actions.js';
 import { pickLocalized } from '../i18n/index.js';
 
-/** On every screen: site name and the three one-touch preferences. */
+const LEVELS = [
+  { name: 'low', value: 0.4 },
+  { name: 'medium', value: 0.8 },
+  { name: 'high', value: 1 },
+] as const;
+
+/** The level a volume falls in (nearest step). */
+export function volumeLevel(volume: number): (typeof LEVELS)[number]['name'] {
+  return LEVELS.reduce((best, level) => (Math.abs(level.value - volume) < Math.abs(best.value - volume) ? level : best)).name;
+}
+
+/** One touch steps the volume up, wrapping from loudest to quietest. */
+export function nextVolume(volume: number): number {
+  const index = LEVELS.findIndex((l) => l.name === volumeLevel(volume));
+  return LEVELS[(index + 1) % LEVELS.length]?.value ?? LEVELS[1].value;
+}
+
+/** On every screen: site name and the one-touch preferences (language, large text, mute, volume). */
 export function TopBar() {
   const { t } = useTranslation();
   const settings = useStore((s) => s.settings);
@@ -21,7 +38,7 @@ export function TopBar() {
           lang={toEnglish ? 'en' : 'zh-CN'}
           onClick={() => void changeSettings({ language: toEnglish ? 'en' : 'zh-CN' })}
         >
-          {toEnglish ? 'English' : '中文'}
+          {t('topBar.languageName', { lng: toEnglish ? 'en' : 'zh-CN' })}
         </button>
         <button
           type="button"
@@ -40,6 +57,14 @@ export function TopBar() {
           onClick={() => void changeSettings({ voiceMuted: !settings.voiceMuted })}
         >
           {t('topBar.mute')}
+        </button>
+        <button
+          type="button"
+          className="toggle"
+          data-testid="volume-step"
+          onClick={() => void changeSettings({ volume: nextVolume(settings.volume) })}
+        >
+          {t('topBar.volume', { level: t(`topBar.volumeLevel.${volumeLevel(settings.volume)}`) })}
         </button>
       </div>
     </header>

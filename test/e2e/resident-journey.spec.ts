@@ -34,6 +34,8 @@ test.describe('resident journey', () => {
     );
     expect(smallest).toBeGreaterThanOrEqual(60);
     expect(await auditA11y(page, { enhancedContrast: true })).toEqual([]);
+    await page.getByTestId('volume-step').click();
+    await expect(page.getByTestId('volume-step')).toHaveText('Volume: high');
 
     // Idle: the warning comes after warnAfterMs and gives at least 20 s.
     await page.clock.runFor(10_500);
@@ -53,6 +55,7 @@ test.describe('resident journey', () => {
     await expect(page.locator('[data-screen="attract"]')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.locator('html')).not.toHaveAttribute('data-elderly', 'true');
+    await expect(page.getByTestId('volume-step')).toHaveText('音量：中');
     const stored = await page.evaluate(() => ({ local: localStorage.length, session: Object.keys(sessionStorage) }));
     expect(stored.local).toBe(0);
     expect(stored.session.filter((k) => k !== 'kiosk.token')).toEqual([]);

@@ -9,6 +9,14 @@ export const en: LocaleShape = {
   topBar: {
     elderly: 'Large text',
     mute: 'Mute',
+    /** This language's own name, shown on the switch that selects it. */
+    languageName: 'English',
+    volume: 'Volume: {{level}}',
+    volumeLevel: {
+      low: 'low',
+      medium: 'medium',
+      high: 'high',
+    },
   },
   attract: {
     title: 'Welcome to self-service',

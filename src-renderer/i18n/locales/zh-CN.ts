@@ -8,6 +8,14 @@ export const zhCN = {
   topBar: {
     elderly: '长辈模式',
     mute: '静音',
+    /** This language's own name, shown on the switch that selects it. */
+    languageName: '中文',
+    volume: '音量：{{level}}',
+    volumeLevel: {
+      low: '小',
+      medium: '中',
+      high: '大',
+    },
   },
   attract: {
     title: '欢迎使用社保医保自助服务',
