@@ -137,6 +137,17 @@ export class SyncEngine {
     this.trigger('resume');
   }
 
+  /** Ops action: puts a dead letter back in the queue (audited) and syncs; throws NotFoundError if it is gone. */
+  retryDeadLetter(id: string, actor: string, note: string | null = null): void {
+    this.o.outbox.deadLetters.retry(id, actor, note, this.o.now());
+    this.trigger('manual');
+  }
+
+  /** Ops action: discards a dead letter for good (audited); throws NotFoundError if it is gone. */
+  discardDeadLetter(id: string, actor: string, note: string | null = null): void {
+    this.o.outbox.deadLetters.discard(id, actor, note, this.o.now());
+  }
+
   /** The ops view. */
   status(): SyncStatus {
     const s = this.o.outbox.stats();
@@ -182,7 +193,21 @@ export class SyncEngine {
   private async loop(): Promise<void> {
     this.timer = null;
     if (!this.running) return;
-    const out = await this.runOnce();
+    let out: CycleOutcome;
+    try {
+      out = await this.runOnce();
+    } catch (err) {
+      // Local storage trouble (disk full, I/O error): keep the engine alive and try again later.
+      const e = err as { name?: string; code?: string; message?: string };
+      const now = this.o.now();
+      this.lastError = { kind: 'local', ...(e.code ? { code: String(e.code) } : {}), at: now };
+      this.state = 'backoff';
+      log.error('sync cycle failed locally', { error: e.name ?? 'Error', code: e.code, message: e.message });
+      this.nextAttemptAt = now + this.o.maxIdleMs / 4;
+      this.timer = setTimeout(() => void this.loop(), this.o.maxIdleMs / 4);
+      this.timer.unref?.();
+      return;
+    }
     if (!this.running) return;
     const progressed = out.kind === 'sent' && out.acked + out.dead + out.retried > 0;
     if (this.again || progressed) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CountyError } from '../../src-main/county/errors.js';
 import type { ItemResult, TxItem } from '../../src-main/county/protocol.js';
+import { StorageFullError } from '../../src-main/outbox/errors.js';
 import { backoffDelay } from '../../src-main/outbox/backoff.js';
 import { Breaker } from '../../src-main/outbox/breaker.js';
 import { SyncEngine, type BatchUploader } from '../../src-main/outbox/sync-engine.js';
@@ -179,6 +180,25 @@ describe('SyncEngine', () => {
     engine.start();
     const a = ob.record(sampleTx(1));
     for (let i = 0; i < 100 && ob.txState(a.id) !== 'applied'; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(ob.txState(a.id)).toBe('applied');
+    await engine.stop();
+    ob.close();
+  });
+
+  it('survives a local storage failure in a cycle and recovers on its own', async () => {
+    const ob = await openTestOutbox(t.dir);
+    const realClaim = ob.leases.claim.bind(ob.leases);
+    let failures = 1;
+    ob.leases.claim = (...args) => {
+      if (failures-- > 0) throw new StorageFullError(new Error('disk full'));
+      return realClaim(...args);
+    };
+    const engine = new SyncEngine({ outbox: ob, client: fakeCounty().uploader, maxIdleMs: 40, ...fast });
+    const a = ob.record(sampleTx(1));
+    engine.start();
+    for (let i = 0; i < 200 && engine.status().lastError === null; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(engine.status().lastError).toMatchObject({ kind: 'local', code: 'storage_full' });
+    for (let i = 0; i < 200 && ob.txState(a.id) !== 'applied'; i++) await new Promise((r) => setTimeout(r, 5));
     expect(ob.txState(a.id)).toBe('applied');
     await engine.stop();
     ob.close();
