@@ -1,5 +1,5 @@
 // Starts a device emulator on a socat PTY pair for manual use:
-//   npx tsx scripts/emulator.ts <ssc|id|epp> [--link /tmp/ssc] [--baud 9600] [--pacing]
+//   npx tsx scripts/emulator.ts <ssc|id|epp|printer> [--link /tmp/ssc] [--baud 9600] [--pacing]
 // The driver (or minicom) opens the printed link path; Ctrl-C stops it.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEppSerialEmulator } from '../drivers/epp/emulator.js';
 import { startIdSerialEmulator } from '../drivers/idcard/emulator.js';
+import { startPrinterSerialEmulator } from '../drivers/printer/emulator.js';
 import { startSscSerialEmulator } from '../drivers/ssc/emulator.js';
 
 interface EmulatorArgs {
@@ -20,6 +21,7 @@ const DEVICES = {
   ssc: (o: EmulatorArgs) => startSscSerialEmulator(o),
   id: (o: EmulatorArgs) => startIdSerialEmulator(o),
   epp: (o: EmulatorArgs) => startEppSerialEmulator(o),
+  printer: (o: EmulatorArgs) => startPrinterSerialEmulator(o),
 } as const;
 
 const { values, positionals } = parseArgs({

@@ -1,5 +1,5 @@
 import type { FramingError } from '../core/errors.js';
-import { Framer, type Frame } from '../framing/framer.js';
+import { Framer, type Frame, type FrameDecoder } from '../framing/framer.js';
 import type { FrameProfile } from '../framing/profile.js';
 import { FaultPlan, type Fault } from './faults.js';
 import type { FrontEnd } from './front-end.js';
@@ -9,6 +9,8 @@ import { Transcript } from './transcript.js';
 export interface DeviceModel {
   /** Framing of host → device bytes. */
   readonly profile: FrameProfile;
+  /** A device-specific decoder instead of the profile's Framer (e.g. length-from-command printer data). */
+  createDecoder?(): FrameDecoder;
   /** Names a command for fault rules and transcripts (never includes data). */
   commandName(frame: Frame): string;
   /** Acts on a command; returns the wire replies in order. `fault` is the device-specific fault, if any. */
@@ -27,13 +29,13 @@ export class EmulatorHost {
   readonly faults = new FaultPlan();
   readonly transcript = new Transcript();
   readonly model: DeviceModel;
-  readonly #framer: Framer;
+  readonly #framer: FrameDecoder;
   #front: FrontEnd | undefined;
   #queue: Promise<void> = Promise.resolve();
 
   constructor(model: DeviceModel) {
     this.model = model;
-    this.#framer = new Framer(model.profile);
+    this.#framer = model.createDecoder?.() ?? new Framer(model.profile);
   }
 
   /** Connects the model to a front end (one at a time). */

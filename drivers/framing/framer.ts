@@ -14,6 +14,12 @@ export interface Frame {
 /** What a push yields, in wire order: frames, and framing errors after which the framer resynchronised. */
 export type FramerOutput = { type: 'frame'; frame: Frame } | { type: 'error'; error: FramingError };
 
+/** Anything that turns bytes into frames: the generic Framer or a device-specific decoder. */
+export interface FrameDecoder {
+  push(chunk: Uint8Array): FramerOutput[];
+  reset(): void;
+}
+
 type Step = { kind: 'need' } | { kind: 'skip'; n: number; error?: FramingError } | { kind: 'frame'; frame: Frame; n: number };
 
 /**
@@ -21,7 +27,7 @@ type Step = { kind: 'need' } | { kind: 'skip'; n: number; error?: FramingError }
  * get whole frames out. Garbage is dropped, a bad frame costs its start
  * byte and the scan resumes after it. Never throws on any input.
  */
-export class Framer {
+export class Framer implements FrameDecoder {
   readonly profile: FrameProfile;
   #buf: Buffer = Buffer.alloc(0);
   readonly #ck: number;

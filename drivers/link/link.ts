@@ -1,7 +1,7 @@
 import { TypedEmitter } from '../core/events.js';
 import { DriverError, LinkError, type FramingError, type TransportError } from '../core/errors.js';
 import { noopLogger, type DriverLogger } from '../core/logger.js';
-import type { Frame, Framer } from '../framing/framer.js';
+import type { Frame, FrameDecoder } from '../framing/framer.js';
 import type { Transport } from '../transports/transport.js';
 
 /** What a command's matcher says about one incoming frame. */
@@ -48,13 +48,13 @@ interface Pending {
  */
 export class Link extends TypedEmitter<LinkEvents> {
   readonly #transport: Transport;
-  readonly #framer: Framer;
+  readonly #framer: FrameDecoder;
   readonly #log: DriverLogger;
   #pending: Pending | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   readonly #detach: (() => void)[] = [];
 
-  constructor(transport: Transport, framer: Framer, logger: DriverLogger = noopLogger) {
+  constructor(transport: Transport, framer: FrameDecoder, logger: DriverLogger = noopLogger) {
     super();
     this.#transport = transport;
     this.#framer = framer;
