@@ -3,6 +3,7 @@
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
+/** Queue-wide breaker state; pure bookkeeping, cannot fail. */
 export class Breaker {
   private failures = 0;
   private openUntil = 0;

@@ -8,6 +8,7 @@ const PREFIX = 'v1.';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
+/** Encrypts and decrypts personal fields; decrypt throws DecryptError on tampering or a wrong key. */
 export class FieldCipher {
   private readonly key: Buffer;
   private readonly pseudonymKey: Buffer;

@@ -17,6 +17,7 @@ export interface NackOptions {
   countAttempt?: boolean;
 }
 
+/** Lease operations on outbox rows; each runs in its own IMMEDIATE transaction and throws typed storage errors. */
 export class Leases {
   private readonly nextFence: Database.Statement<[], { token: number }>;
   private readonly claimStmt: Database.Statement<{ owner: string; token: number; exp: number; now: number; limit: number }, OutboxRow>;

@@ -1,70 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CountyError } from '../county/errors.js';
-import type { ItemResult, TxItem } from '../county/protocol.js';
+import type { ItemResult } from '../county/protocol.js';
 import { createLogger } from '../logs/logger.js';
-import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff.js';
+import { DEFAULT_BACKOFF, backoffDelay } from './backoff.js';
 import { chunk, toItem } from './batching.js';
 import { Breaker } from './breaker.js';
-import type { Outbox } from './outbox.js';
-import type { ClaimedRow, DeadLetterView, SettledItem } from './types.js';
+import { settle } from './settle.js';
+import type { CycleOutcome, SyncEngineOptions, SyncState, SyncStatus, Tally, Trigger } from './sync-types.js';
+import type { ClaimedRow } from './types.js';
 import { uuidv7 } from './uuidv7.js';
 
 const log = createLogger('sync');
 
-/** The one county call the engine needs (CountyClient satisfies it). */
-export interface BatchUploader {
-  uploadBatch(items: readonly TxItem[], idempotencyKey: string): Promise<ItemResult[]>;
-}
-
-export interface SyncEngineOptions {
-  outbox: Outbox;
-  client: BatchUploader;
-  owner?: string;
-  maxItems?: number;
-  maxBytes?: number;
-  leaseMs?: number;
-  backoff?: BackoffPolicy;
-  /** Rows older than this go to dead letters (default 30 days). */
-  retryWindowMs?: number;
-  breakerThreshold?: number;
-  /** Delay before re-sending an item the county reported as in flight elsewhere. */
-  inFlightRetryMs?: number;
-  /** Longest idle sleep; also how often the retry window is swept. */
-  maxIdleMs?: number;
-  random?: () => number;
-  now?: () => number;
-  /** Called on 401/403 after the queue is paused; resolve true once re-enrolled to resume. */
-  onAuthFailure?: (err: CountyError) => boolean | Promise<boolean>;
-}
-
-export type SyncState = 'stopped' | 'idle' | 'syncing' | 'backoff' | 'breaker-open' | 'paused-auth';
-export type Trigger = 'enqueue' | 'network-back' | 'due' | 'resume' | 'manual';
-
-export type CycleOutcome =
-  | { kind: 'idle' }
-  | { kind: 'paused' }
-  | { kind: 'breaker-open'; until: number }
-  | { kind: 'sent'; acked: number; dead: number; retried: number }
-  | { kind: 'failed'; error: CountyError; delayMs: number; acked: number; dead: number };
-
-/** What ops see: every figure from an index or memory, never a scan. */
-export interface SyncStatus {
-  state: SyncState;
-  depth: number;
-  oldestAgeMs: number | null;
-  deadLetterCount: number;
-  deadLetters: DeadLetterView[];
-  lastSuccessAt: number | null;
-  lastError: { kind: string; status?: number; code?: string; at: number } | null;
-  nextAttemptAt: number | null;
-  consecutiveFailures: number;
-}
-
-interface Tally {
-  acked: number;
-  dead: number;
-  retried: number;
-}
+export type { BatchUploader, CycleOutcome, SyncEngineOptions, SyncState, SyncStatus, Trigger } from './sync-types.js';
 
 /** Drains the outbox to the county: batches, backoff, breaker, dead letters, triggers. */
 export class SyncEngine {
@@ -274,7 +222,7 @@ export class SyncEngine {
       const e = err instanceof CountyError ? err : new CountyError('protocol', 'uploadBatch', {}, { cause: err });
       return this.onBatchError(token, rows, e, tally);
     }
-    this.settle(token, rows, results, tally);
+    settle(this.o.outbox, token, rows, results, tally, this.o.now(), Math.floor(this.o.inFlightRetryMs * (0.5 + this.o.random())));
     return null;
   }
 
@@ -318,23 +266,5 @@ export class SyncEngine {
     this.nextAttemptAt = now + delayMs;
     log.info('sync attempt failed; backing off', { kind: e.kind, status: e.detail.status, delayMs, failures: this.breaker.consecutiveFailures });
     return { error: e, delayMs };
-  }
-
-  private settle(token: number, rows: ClaimedRow[], results: ItemResult[], tally: Tally): void {
-    const now = this.o.now();
-    const byId = new Map(results.map((r) => [r.id, r]));
-    const ok: SettledItem[] = [];
-    const retry: string[] = [];
-    for (const row of rows) {
-      const r = byId.get(row.id);
-      if (!r || r.status === 'retry') retry.push(row.id);
-      else if (r.status === 'rejected') tally.dead += this.o.outbox.leases.deadLetter(token, [row.id], `rejected:${r.reason ?? 'unspecified'}`, '200', r.reason ?? 'rejected', now);
-      else ok.push({ id: row.id, state: r.status, ...(r.receipt ? { receipt: r.receipt } : {}) });
-    }
-    tally.acked += this.o.outbox.leases.ack(token, ok, now);
-    if (retry.length > 0) {
-      const at = now + Math.floor(this.o.inFlightRetryMs * (0.5 + this.o.random()));
-      tally.retried += this.o.outbox.leases.nack(token, retry, { availableAt: at, status: 'retry', error: 'in flight at the county' });
-    }
   }
 }
