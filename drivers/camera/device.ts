@@ -2,6 +2,7 @@ import { TypedEmitter } from '../core/events.js';
 import { DriverError, LinkError, TransportError, err, toResult, type Result } from '../core/errors.js';
 import { noopLogger, type DriverLogger } from '../core/logger.js';
 import type { HidDeviceLike, HidOpener } from '../transports/hid.js';
+import { CAMERA_TIMEOUTS } from './config.js';
 import { CameraError, cameraStatusError } from './errors.js';
 import { CAM_CMD, RESOLUTIONS, outReport, parseInReport, type CameraReport, type CameraStatus } from './protocol.js';
 
@@ -102,7 +103,7 @@ export class DocumentCamera extends TypedEmitter<CameraEvents> {
             reject(new LinkError('CLOSED'));
             return;
           }
-          const timer = setTimeout(() => this.#pending?.done(new LinkError('TIMEOUT')), this.#opts.timeoutMs ?? 1000);
+          const timer = setTimeout(() => this.#pending?.done(new LinkError('TIMEOUT')), this.#opts.timeoutMs ?? CAMERA_TIMEOUTS.command);
           this.#pending = {
             match,
             done: (r) => {

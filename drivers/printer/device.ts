@@ -70,6 +70,11 @@ export class EvolisPrinter implements CardPrinter {
     }));
   }
 
+  /** Asks whether the feeder has cards (`Sk;f`); true when the printer answers FEEDER_OK. */
+  feederHasCards(): Promise<Result<boolean>> {
+    return toResult(async () => (await this.#send(command('Sk', 'f'), 'Sk', this.#timeouts.command, true)).trim() === 'FEEDER_OK');
+  }
+
   /**
    * Prints one card: ribbon, start, optional chip encoding (reject on
    * failure), panels front then back, end and eject. PrinterError carries

@@ -97,6 +97,13 @@ describe('Evolis printer against the emulator', () => {
     expect(s.ok && s.value.state).toBe(state);
   });
 
+  it('reads the feeder state with Sk;f', async () => {
+    const { emu, printer } = await setup();
+    expect(await printer.feederHasCards()).toEqual({ ok: true, value: true });
+    emu.model.mech.cardsInFeeder = 0;
+    expect(await printer.feederHasCards()).toEqual({ ok: true, value: false });
+  });
+
   it('reports ribbon low as a status, not an error', async () => {
     const { emu, printer } = await setup();
     emu.model.mech.ribbonPanelsLeft = 20;

@@ -55,6 +55,12 @@ describe('social-security card reader against the emulator', () => {
     expect(emu.host.transcript.commands().filter((c) => c === 'GET_RESPONSE').length).toBeGreaterThan(3);
   });
 
+  it('gives up on a card that never ends its 61XX chain: CHAINING_FAILED', async () => {
+    const { emu, reader } = await setup();
+    emu.host.faults.always('GET_RESPONSE', { kind: 'status', code: 0x6110 });
+    expect(errorOf(await reader.readCard())).toMatchObject({ code: 'CHAINING_FAILED', detail: { sw: 0x6110 } });
+  });
+
   it('counts PIN tries down 63C2 → 63C1 → 6983 and stays blocked', async () => {
     const { reader } = await setup();
     expect(errorOf(await reader.verifyPin('000000'))).toMatchObject({ code: 'PIN_WRONG', detail: { sw: 0x63c2, triesLeft: 2 } });

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createDriver, createTransport } from '../../drivers/factory.js';
+import { Framer, type Frame } from '../../drivers/framing/framer.js';
+import { stxLenBcc } from '../../drivers/framing/profiles.js';
+import { FramerStream } from '../../drivers/framing/stream.js';
+import { byIdContaining, firstExisting } from '../../drivers/transports/resolvers.js';
+import { hex } from './helpers.js';
+
+describe('driver factory', () => {
+  it('runs a configured emulator port end to end, exposing its fault plan', async () => {
+    const { driver, emulator } = createDriver('ssc', { type: 'emulator' });
+    await driver.open();
+    emulator?.faults.once('VERIFY', { kind: 'status', code: 0x6983 });
+    expect(await driver.verifyPin('123456')).toMatchObject({ ok: false, error: { code: 'PIN_BLOCKED' } });
+    expect((await driver.readCard()).ok).toBe(true);
+    await driver.close();
+  });
+
+  it('builds each transport kind from configuration', () => {
+    expect(createTransport({ type: 'serial', path: '/dev/null', baudRate: 9600 }).kind).toBe('serial');
+    expect(createTransport({ type: 'tcp', host: '127.0.0.1', port: 1 }).kind).toBe('tcp');
+    expect(createTransport({ type: 'hid', path: '/dev/hidraw9', reportId: 0, reportSize: 64 }).kind).toBe('hid');
+    expect(() => createTransport({ type: 'emulator' })).toThrow(RangeError);
+    for (const kind of ['idcard', 'epp', 'printer'] as const) expect(createDriver(kind, { type: 'emulator' }).emulator).toBeDefined();
+  });
+});
+
+describe('port resolvers', () => {
+  it('find the first existing path or a by-id name, else PORT_NOT_FOUND', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'byid-'));
+    try {
+      writeFileSync(join(dir, 'usb-1a86_USB_Serial-if00-port0'), '');
+      await expect(firstExisting([join(dir, 'nope'), join(dir, 'usb-1a86_USB_Serial-if00-port0')])()).resolves.toContain('usb-1a86');
+      await expect(byIdContaining('1a86', dir)()).resolves.toBe(join(dir, 'usb-1a86_USB_Serial-if00-port0'));
+      await expect(byIdContaining('ffff', dir)()).rejects.toMatchObject({ code: 'PORT_NOT_FOUND' });
+      await expect(firstExisting([join(dir, 'nope')])()).rejects.toMatchObject({ code: 'PORT_NOT_FOUND' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('FramerStream', () => {
+  it('turns a byte stream into frames and reports bad frames as events', async () => {
+    const s = new FramerStream(new Framer(stxLenBcc));
+    const errors: string[] = [];
+    s.on('framingError', (e: { code: string }) => errors.push(e.code));
+    Readable.from([hex('02 0002'), hex('3101 32 03 02 0002 3101 33 03'), hex('02 0001 41 40 03')]).pipe(s);
+    const frames: Frame[] = [];
+    for await (const f of s) frames.push(f as Frame);
+    expect(frames.map((f) => f.payload.toString('hex'))).toEqual(['3101', '41']);
+    expect(errors).toContain('CHECKSUM');
+  });
+});
