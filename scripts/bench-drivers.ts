@@ -1,16 +1,19 @@
 // Driver benchmarks: SSC card read and one APDU over a paced PTY at 9600
-// and 115200 baud (measured vs wire time), and framer throughput.
+// and 115200 baud, the ID card read at 115200 (measured vs wire time, the
+// excess is our software), and framer throughput.
 // Run: npx tsx scripts/bench-drivers.ts. Prints figures; asserts nothing.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Framer } from '../drivers/framing/framer.js';
 import { ccidSerial, idSam, stxLenBccNibble } from '../drivers/framing/profiles.js';
+import { IdCardReader } from '../drivers/idcard/device.js';
+import { startIdSerialEmulator } from '../drivers/idcard/emulator.js';
 import { Link } from '../drivers/link/link.js';
 import { buildApdu } from '../drivers/ssc/apdu.js';
 import { SSC_PROFILE } from '../drivers/ssc/config.js';
 import { SocialSecurityCardReader } from '../drivers/ssc/device.js';
-import { startSscSerialEmulator } from '../drivers/ssc/emulator.js';
+import { startSscMemoryEmulator, startSscSerialEmulator } from '../drivers/ssc/emulator.js';
 import { SscReaderProtocol } from '../drivers/ssc/protocol.js';
 import { SerialTransport } from '../drivers/transports/serial.js';
 import type { TranscriptEntry } from '../drivers/emulator-kit/transcript.js';
@@ -68,6 +71,44 @@ async function benchBaud(baud: number): Promise<void> {
   }
 }
 
+async function benchIdCard(baud: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-id-'));
+  const hostLink = join(dir, 'A');
+  const emu = await startIdSerialEmulator({ hostLink, deviceLink: join(dir, 'B'), baudRate: baud, pacing: true });
+  try {
+    const reader = new IdCardReader({ transport: new SerialTransport({ path: hostLink, baudRate: baud }) });
+    await reader.open();
+    await reader.readCard(); // warm-up
+    emu.host.transcript.clear();
+    const t0 = performance.now();
+    for (let i = 0; i < READS; i++) {
+      const r = await reader.readCard();
+      if (!r.ok) throw new Error(`read failed: ${r.error.code}`);
+    }
+    row('ID card read', baud, performance.now() - t0, [...emu.host.transcript.entries], READS);
+    await reader.close();
+  } finally {
+    await emu.front.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The same read with no wire at all (in-memory emulator): pure software cost of driver + emulator. */
+async function benchInMemory(): Promise<void> {
+  const emu = startSscMemoryEmulator();
+  const reader = new SocialSecurityCardReader({ transport: emu.transport });
+  await reader.open();
+  await reader.readCard();
+  emu.host.transcript.clear();
+  const runs = 20;
+  const t0 = performance.now();
+  for (let i = 0; i < runs; i++) await reader.readCard();
+  const ms = (performance.now() - t0) / runs;
+  const n = emu.host.transcript.commands().length / runs;
+  console.log(`${'full card read'.padEnd(22)} in-memory    measured ${ms.toFixed(1).padStart(7)} ms  (${(ms / n).toFixed(2)} ms/exchange: driver + emulator software, no wire)`);
+  await reader.close();
+}
+
 function benchFramer(): void {
   for (const [profile, size] of [
     [ccidSerial, 256],
@@ -89,4 +130,6 @@ function benchFramer(): void {
 }
 
 for (const baud of [9600, 115200]) await benchBaud(baud);
+await benchIdCard(115200);
+await benchInMemory();
 benchFramer();
