@@ -14,6 +14,7 @@ import { buildApdu } from '../drivers/ssc/apdu.js';
 import { SSC_PROFILE } from '../drivers/ssc/config.js';
 import { SocialSecurityCardReader } from '../drivers/ssc/device.js';
 import { startSscMemoryEmulator, startSscSerialEmulator } from '../drivers/ssc/emulator.js';
+import { CcidReader } from '../drivers/ssc/ccid-reader.js';
 import { SscReaderProtocol } from '../drivers/ssc/protocol.js';
 import { SerialTransport } from '../drivers/transports/serial.js';
 import type { TranscriptEntry } from '../drivers/emulator-kit/transcript.js';
@@ -56,7 +57,7 @@ async function benchBaud(baud: number): Promise<void> {
     await t2.open();
     const framer = new Framer(SSC_PROFILE);
     const link = new Link(t2, framer);
-    const proto = new SscReaderProtocol(link, framer, { powerOn: 5000, apdu: 5000 });
+    const proto = new SscReaderProtocol(new CcidReader(link, framer, { powerOn: 5000, apdu: 5000 }));
     await proto.powerOn();
     const apdu = buildApdu({ cla: 0, ins: 0x84, p1: 0, p2: 0, le: 4 });
     emu.host.transcript.clear();

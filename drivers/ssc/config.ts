@@ -1,6 +1,12 @@
-import { ccidSerial } from '../framing/profiles.js';
+import { ccidSerial, stxLenBcc, stxLenBccNibble } from '../framing/profiles.js';
 
-/** Wire format of the supported reader (ACS-style CCID over serial). */
+/** Reader wire families: ACS-style CCID over serial, or the STX/LEN/BCC vendor family (plain or nibble-split). */
+export type SscFraming = 'ccid' | 'stx-len-bcc' | 'stx-len-bcc-nibble';
+
+/** Frame profile per reader family. */
+export const SSC_PROFILES = { ccid: ccidSerial, 'stx-len-bcc': stxLenBcc, 'stx-len-bcc-nibble': stxLenBccNibble } as const;
+
+/** Default wire format (ACS-style CCID over serial). */
 export const SSC_PROFILE = ccidSerial;
 
 /** Default line settings (ACS serial readers: 9600 8N1). */

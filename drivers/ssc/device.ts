@@ -3,8 +3,10 @@ import { noopLogger, type DriverLogger } from '../core/logger.js';
 import { Framer } from '../framing/framer.js';
 import { Link } from '../link/link.js';
 import type { Transport } from '../transports/transport.js';
-import { SSC_PROFILE, SSC_TIMEOUTS, type SscTimeouts } from './config.js';
+import { CcidReader } from './ccid-reader.js';
+import { SSC_PROFILES, SSC_TIMEOUTS, type SscFraming, type SscTimeouts } from './config.js';
 import { SscReaderProtocol } from './protocol.js';
+import { StxReader } from './stx-reader.js';
 import type { SocialSecurityCard } from './record.js';
 import { changePin, readSsseRecord, reloadPin, selectSsse, verifyPin, type MacProvider } from './ssse.js';
 
@@ -15,6 +17,8 @@ export interface SscReaderOptions {
   transport: Transport;
   logger?: DriverLogger;
   timeouts?: Partial<SscTimeouts>;
+  /** Reader wire family (default 'ccid'). */
+  framing?: SscFraming;
 }
 
 /**
@@ -32,9 +36,12 @@ export class SocialSecurityCardReader {
   constructor(opts: SscReaderOptions) {
     this.#transport = opts.transport;
     this.#log = opts.logger ?? noopLogger;
-    const framer = new Framer(SSC_PROFILE);
+    const framing = opts.framing ?? 'ccid';
+    const framer = new Framer(SSC_PROFILES[framing]);
     this.#link = new Link(opts.transport, framer, this.#log);
-    this.#protocol = new SscReaderProtocol(this.#link, framer, { ...SSC_TIMEOUTS, ...opts.timeouts });
+    const timeouts = { ...SSC_TIMEOUTS, ...opts.timeouts };
+    const reader = framing === 'ccid' ? new CcidReader(this.#link, framer, timeouts) : new StxReader(this.#link, framer, timeouts);
+    this.#protocol = new SscReaderProtocol(reader);
     this.#link.on('closed', () => (this.#session = false));
   }
 

@@ -7,6 +7,9 @@ import { Framer, type Frame } from '../framing/framer.js';
 import { CCID, ICC_MUTE } from './ccid.js';
 import { SSC_PROFILE, SSC_SERIAL } from './config.js';
 import { DEMO_SSC_CARD, SscCardModel, type SscCardData } from './emulator-card.js';
+import { APDU_NAMES } from './emulator-names.js';
+import { SscStxReaderModel } from './emulator-stx.js';
+import type { SscFraming } from './config.js';
 
 export { DEMO_SSC_CARD, SSC_TEST_MAC_KEY, type SscCardData } from './emulator-card.js';
 
@@ -20,14 +23,6 @@ const STATUS = {
 /** `nack` fault codes → reader status frames. */
 const NACK = [STATUS.checksum, STATUS.length, STATUS.end, STATUS.timeout];
 
-const APDU_NAMES: Record<number, string> = {
-  0x00a4: 'SELECT',
-  0x00b2: 'READ_RECORD',
-  0x00c0: 'GET_RESPONSE',
-  0x0020: 'VERIFY',
-  0x805e: 'PIN_CHANGE_RELOAD',
-  0x0084: 'GET_CHALLENGE',
-};
 
 /**
  * ACS-style CCID serial reader with one card slot. Device faults:
@@ -114,9 +109,23 @@ export class SscReaderModel implements DeviceModel {
   }
 }
 
-/** An SSC emulator on the in-memory front end; `transport` is what the driver opens. */
+/** Builds the reader model for a wire family around one card. */
+export function sscReaderModel(framing: SscFraming = 'ccid', card?: SscCardData): SscReaderModel | SscStxReaderModel {
+  return framing === 'ccid' ? new SscReaderModel(card) : new SscStxReaderModel(framing, card);
+}
+
+/** An SSC emulator (CCID reader unless told) on the in-memory front end; `transport` is what the driver opens. */
 export function startSscMemoryEmulator(card?: SscCardData) {
   const model = new SscReaderModel(card);
+  const host = new EmulatorHost(model);
+  const front = new MemoryFrontEnd();
+  host.attach(front);
+  return { model, host, front, transport: front.host };
+}
+
+/** An STX-family reader emulator on the in-memory front end. */
+export function startSscStxMemoryEmulator(framing: 'stx-len-bcc' | 'stx-len-bcc-nibble', card?: SscCardData) {
+  const model = new SscStxReaderModel(framing, card);
   const host = new EmulatorHost(model);
   const front = new MemoryFrontEnd();
   host.attach(front);
@@ -129,11 +138,13 @@ export interface SscSerialEmulatorOptions {
   baudRate?: number;
   pacing?: boolean;
   card?: SscCardData;
+  /** Reader wire family (default 'ccid'). */
+  framing?: SscFraming;
 }
 
 /** An SSC emulator on a socat PTY pair: the driver opens `hostLink` with the real serialport binding. */
 export async function startSscSerialEmulator(opts: SscSerialEmulatorOptions) {
-  const model = new SscReaderModel(opts.card);
+  const model = sscReaderModel(opts.framing, opts.card);
   const host = new EmulatorHost(model);
   const front = new SerialFrontEnd({
     hostLink: opts.hostLink,

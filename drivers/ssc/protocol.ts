@@ -1,46 +1,34 @@
-import type { Framer } from '../framing/framer.js';
-import type { Link } from '../link/link.js';
-import { buildApdu, parseResponse, withLe, type ApduResponse } from './apdu.js';
-import { CCID, REPEAT_LAST, ccidFailure, ccidHeader, parseCcidReply } from './ccid.js';
-import type { SscTimeouts } from './config.js';
-import { CardError, swToError } from './errors.js';
+import { buildApdu, withLe, type ApduResponse } from './apdu.js';
+import { swToError } from './errors.js';
+import type { ReaderProtocol } from './reader.js';
 
 const MAX_CHAIN = 32;
 
 /**
- * The reader command set: power on/off and APDU exchange over CCID frames,
- * with T=0 chaining (61XX → GET RESPONSE, 6CXX → resend with Le).
- * Lost or corrupt replies are recovered with the reader's "repeat last
- * response" request, never by executing a command twice.
+ * The APDU channel to the card through any reader: T=0 chaining
+ * (61XX → GET RESPONSE, 6CXX → resend with Le = XX), and status words
+ * turned into typed CardErrors.
  */
 export class SscReaderProtocol {
-  readonly #link: Link;
-  readonly #framer: Framer;
-  readonly #timeouts: SscTimeouts;
-  #seq = 0;
+  readonly #reader: ReaderProtocol;
 
-  constructor(link: Link, framer: Framer, timeouts: SscTimeouts) {
-    this.#link = link;
-    this.#framer = framer;
-    this.#timeouts = timeouts;
+  constructor(reader: ReaderProtocol) {
+    this.#reader = reader;
   }
 
   /** Powers the card and returns its ATR; CardError NO_CARD, UNKNOWN_ATR, or a LinkError. */
-  async powerOn(): Promise<Buffer> {
-    const atr = await this.#command(CCID.powerOn, Buffer.alloc(0), this.#timeouts.powerOn, 'POWER_ON');
-    // TS must be 3B (direct) or 3F (inverse convention) and T0 must follow.
-    if (atr.length < 2 || (atr[0] !== 0x3b && atr[0] !== 0x3f)) throw new CardError('UNKNOWN_ATR', { length: atr.length });
-    return atr;
+  powerOn(): Promise<Buffer> {
+    return this.#reader.powerOn();
   }
 
   /** Powers the card off; LinkError if the reader does not answer. */
-  async powerOff(): Promise<void> {
-    await this.#command(CCID.powerOff, Buffer.alloc(0), this.#timeouts.powerOn, 'POWER_OFF');
+  powerOff(): Promise<void> {
+    return this.#reader.powerOff();
   }
 
   /** Sends one APDU as-is (no chaining); CardError for reader/card failures, LinkError for the line. */
-  async exchangeApdu(apdu: Buffer): Promise<ApduResponse> {
-    return parseResponse(await this.#command(CCID.xfrBlock, apdu, this.#timeouts.apdu, 'XFR'));
+  exchangeApdu(apdu: Buffer): Promise<ApduResponse> {
+    return this.#reader.exchangeApdu(apdu);
   }
 
   /** Sends an APDU and follows 61XX/6CXX to the final response; CardError CHAINING_FAILED if it never ends. */
@@ -67,24 +55,5 @@ export class SscReaderProtocol {
     const r = await this.transmit(apdu);
     if (r.sw !== 0x9000) throw swToError(r.sw);
     return r.data;
-  }
-
-  async #command(type: number, data: Buffer, timeoutMs: number, label: string): Promise<Buffer> {
-    this.#seq = (this.#seq + 1) & 0xff;
-    const seq = this.#seq;
-    const bytes = this.#framer.encode(data, ccidHeader(type, seq));
-    return this.#link.exchange(bytes, {
-      label,
-      timeoutMs,
-      recover: REPEAT_LAST,
-      retries: 3,
-      onFrame: (frame) => {
-        if (frame.literal !== undefined) return frame.literal === 0 ? { kind: 'wait' } : { kind: 'rejected' };
-        const reply = parseCcidReply(frame);
-        if (reply.seq !== seq) return { kind: 'wait' };
-        const failure = ccidFailure(reply, type === CCID.xfrBlock);
-        return failure ? { kind: 'fail', error: failure } : { kind: 'done', value: reply.data };
-      },
-    });
   }
 }

@@ -1,0 +1,62 @@
+import type { Framer } from '../framing/framer.js';
+import type { Link } from '../link/link.js';
+import { parseResponse, type ApduResponse } from './apdu.js';
+import { CCID, REPEAT_LAST, ccidFailure, ccidHeader, parseCcidReply } from './ccid.js';
+import type { SscTimeouts } from './config.js';
+import { CardError } from './errors.js';
+import { isPlausibleAtr, type ReaderProtocol } from './reader.js';
+
+/**
+ * ACS-style CCID over serial. Lost or corrupt replies are recovered with
+ * the reader's "repeat last response" request, so no command runs twice.
+ * A command lost on its way in is not resent either (we cannot tell it
+ * from a lost reply): it ends in TIMEOUT, which is the safe failure.
+ */
+export class CcidReader implements ReaderProtocol {
+  readonly #link: Link;
+  readonly #framer: Framer;
+  readonly #timeouts: SscTimeouts;
+  #seq = 0;
+
+  constructor(link: Link, framer: Framer, timeouts: SscTimeouts) {
+    this.#link = link;
+    this.#framer = framer;
+    this.#timeouts = timeouts;
+  }
+
+  /** Powers the card and returns its ATR; CardError NO_CARD, UNKNOWN_ATR, or a LinkError. */
+  async powerOn(): Promise<Buffer> {
+    const atr = await this.#command(CCID.powerOn, Buffer.alloc(0), this.#timeouts.powerOn, 'POWER_ON');
+    if (!isPlausibleAtr(atr)) throw new CardError('UNKNOWN_ATR', { length: atr.length });
+    return atr;
+  }
+
+  /** Powers the card off; LinkError if the reader does not answer. */
+  async powerOff(): Promise<void> {
+    await this.#command(CCID.powerOff, Buffer.alloc(0), this.#timeouts.powerOn, 'POWER_OFF');
+  }
+
+  /** Sends one APDU as-is (no chaining); CardError for reader/card failures, LinkError for the line. */
+  async exchangeApdu(apdu: Buffer): Promise<ApduResponse> {
+    return parseResponse(await this.#command(CCID.xfrBlock, apdu, this.#timeouts.apdu, 'XFR'));
+  }
+
+  async #command(type: number, data: Buffer, timeoutMs: number, label: string): Promise<Buffer> {
+    this.#seq = (this.#seq + 1) & 0xff;
+    const seq = this.#seq;
+    const bytes = this.#framer.encode(data, ccidHeader(type, seq));
+    return this.#link.exchange(bytes, {
+      label,
+      timeoutMs,
+      recover: REPEAT_LAST,
+      retries: 3,
+      onFrame: (frame) => {
+        if (frame.literal !== undefined) return frame.literal === 0 ? { kind: 'wait' } : { kind: 'rejected' };
+        const reply = parseCcidReply(frame);
+        if (reply.seq !== seq) return { kind: 'wait' };
+        const failure = ccidFailure(reply, type === CCID.xfrBlock);
+        return failure ? { kind: 'fail', error: failure } : { kind: 'done', value: reply.data };
+      },
+    });
+  }
+}

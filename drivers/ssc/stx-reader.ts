@@ -1,0 +1,74 @@
+import type { Framer } from '../framing/framer.js';
+import type { Link } from '../link/link.js';
+import { parseResponse, type ApduResponse } from './apdu.js';
+import type { SscTimeouts } from './config.js';
+import { CardError } from './errors.js';
+import { isIdempotentApdu, isPlausibleAtr, type ReaderProtocol } from './reader.js';
+
+// Generic command set for the STX/LEN/CMD/DATA/BCC/ETX reader family
+// (*unconfirmed*: vendors differ in command codes; this is the common
+// shape seen in public code). Payload = CMD | DATA; reply = CMD | STATUS | DATA.
+
+/** Commands of the STX reader family. */
+export const STX_CMD = { powerOn: 0x41, powerOff: 0x42, apdu: 0x43 } as const;
+
+/** CMD byte of a reply to a frame the reader could not decode. */
+export const STX_ANY = 0xff;
+
+/** Reply status bytes. */
+export const STX_STATUS = { ok: 0x00, noCard: 0x01, mute: 0x02, removed: 0x03, badFrame: 0x04 } as const;
+
+/**
+ * A reader of the STX/LEN/BCC family (plain or nibble-split framing). It
+ * cannot repeat its last answer, so only idempotent APDUs are resent after
+ * a lost reply; VERIFY and PIN changes fail with TIMEOUT instead.
+ */
+export class StxReader implements ReaderProtocol {
+  readonly #link: Link;
+  readonly #framer: Framer;
+  readonly #timeouts: SscTimeouts;
+
+  constructor(link: Link, framer: Framer, timeouts: SscTimeouts) {
+    this.#link = link;
+    this.#framer = framer;
+    this.#timeouts = timeouts;
+  }
+
+  /** Powers the card and returns its ATR; CardError NO_CARD, UNKNOWN_ATR, or a LinkError. */
+  async powerOn(): Promise<Buffer> {
+    const atr = await this.#command(STX_CMD.powerOn, Buffer.alloc(0), this.#timeouts.powerOn, true, false);
+    if (!isPlausibleAtr(atr)) throw new CardError('UNKNOWN_ATR', { length: atr.length });
+    return atr;
+  }
+
+  /** Powers the card off; LinkError if the reader does not answer. */
+  async powerOff(): Promise<void> {
+    await this.#command(STX_CMD.powerOff, Buffer.alloc(0), this.#timeouts.powerOn, true, false);
+  }
+
+  /** Sends one APDU (no chaining); resent after a lost reply only if idempotent. */
+  async exchangeApdu(apdu: Buffer): Promise<ApduResponse> {
+    return parseResponse(await this.#command(STX_CMD.apdu, apdu, this.#timeouts.apdu, isIdempotentApdu(apdu), true));
+  }
+
+  async #command(cmd: number, data: Buffer, timeoutMs: number, safeToResend: boolean, duringApdu: boolean): Promise<Buffer> {
+    return this.#link.exchange(this.#framer.encode(Buffer.concat([Buffer.of(cmd), data])), {
+      label: `STX_${cmd.toString(16)}`,
+      timeoutMs,
+      safeToResend,
+      onFrame: (frame) => {
+        // A frame the reader could not decode is answered with CMD FF, status badFrame: it did not act on it.
+        if (frame.payload[0] === STX_ANY && frame.payload[1] === STX_STATUS.badFrame) return { kind: 'rejected' };
+        if (frame.payload[0] !== cmd || frame.payload.length < 2) return { kind: 'wait' };
+        const status = frame.payload[1] ?? 0;
+        if (status === STX_STATUS.ok) return { kind: 'done', value: frame.payload.subarray(2) };
+        if (status === STX_STATUS.badFrame) return { kind: 'rejected' };
+        if (status === STX_STATUS.noCard || status === STX_STATUS.removed) {
+          return { kind: 'fail', error: new CardError(duringApdu ? 'CARD_REMOVED' : 'NO_CARD') };
+        }
+        if (status === STX_STATUS.mute) return { kind: 'fail', error: new CardError('CARD_MUTE') };
+        return { kind: 'fail', error: new CardError('READER_ERROR', { error: status }) };
+      },
+    });
+  }
+}
