@@ -14,12 +14,17 @@ export function pad80(data: Uint8Array): Buffer {
   return out;
 }
 
-/** ISO 9797-1 algorithm 3 retail MAC, 4 bytes; throws RangeError unless key is 16 bytes and iv 8. */
+/** ISO 9797-1 algorithm 3 retail MAC over padding method 2, first 4 bytes; throws RangeError unless key is 16 bytes and iv 8. */
 export function retailMac(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Buffer {
+  return retailMacBlocks(key, iv, pad80(data)).subarray(0, 4);
+}
+
+/** ISO 9797-1 algorithm 3 over already-padded blocks, full 8 bytes; RangeError for a bad key, IV or block length. */
+export function retailMacBlocks(key: Uint8Array, iv: Uint8Array, blocks: Uint8Array): Buffer {
   if (key.length !== 16 || iv.length !== 8) throw new RangeError('retailMac needs a 16-byte key and 8-byte IV');
+  if (blocks.length === 0 || blocks.length % 8 !== 0) throw new RangeError('retailMac needs whole 8-byte blocks');
   const k1 = Buffer.from(key.subarray(0, 8));
   const k2 = Buffer.from(key.subarray(8, 16));
-  const blocks = pad80(data);
   let h = Buffer.from(iv);
   const single = Buffer.concat([k1, k1, k1]);
   const head = blocks.subarray(0, blocks.length - 8);
@@ -31,7 +36,7 @@ export function retailMac(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Bu
   const last = Buffer.from(blocks.subarray(blocks.length - 8));
   for (let i = 0; i < 8; i++) last[i] = (last[i] ?? 0) ^ (h[i] ?? 0);
   const c = createCipheriv('des-ede3-ecb', Buffer.concat([k1, k2, k1]), null).setAutoPadding(false);
-  return Buffer.concat([c.update(last), c.final()]).subarray(0, 4);
+  return Buffer.concat([c.update(last), c.final()]);
 }
 
 /** The MAC input and IV for a PIN reload: command header + new PIN block, IV from the card's challenge. */
