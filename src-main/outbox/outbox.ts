@@ -147,6 +147,17 @@ export class Outbox {
     withSqliteErrors(() => this.stmts.setMeta.run(key, value));
   }
 
+  /** Persists a secret (e.g. the county credential) encrypted under the outbox key; throws typed storage errors. */
+  setSecret(key: string, value: string): void {
+    this.setMeta(`secret:${key}`, this.cipher.encrypt('meta', key, value));
+  }
+
+  /** Reads a secret stored with setSecret; undefined if absent, DecryptError if tampered with or the key changed. */
+  getSecret(key: string): string | undefined {
+    const sealed = this.getMeta(`secret:${key}`);
+    return sealed === undefined ? undefined : this.cipher.decrypt('meta', key, sealed);
+  }
+
   /** Subscribes to "a record was committed" (sync trigger); returns the unsubscribe function. */
   onRecord(listener: () => void): () => void {
     this.listeners.add(listener);

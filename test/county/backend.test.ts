@@ -110,6 +110,19 @@ describe('Idempotency-Key semantics', () => {
   });
 });
 
+describe('re-enrolment', () => {
+  it('an item applied under the old terminal id is a duplicate under the new one, not a second application', async () => {
+    const a = item('reenrol-0000-0001', 30);
+    const body = JSON.stringify({ items: [a] });
+    expect((await rawSigned(b, who, '/v1/transactions/batch', { body, headers: { 'idempotency-key': 're-1' } })).status).toBe(200);
+    const reborn = await enrolFresh(b, 'TEST-REENROL-01');
+    const again = await rawSigned(b, reborn, '/v1/transactions/batch', { body, headers: { 'idempotency-key': 're-1' } });
+    expect((again.json?.['results'] as { status: string }[])[0]?.status).toBe('duplicate');
+    const fx = (await admin(b, 'GET', '/_admin/effects')) as { effects: Record<string, number> };
+    expect(fx.effects[a.id]).toBe(1);
+  });
+});
+
 describe('config, catalog, lookups and authorizations', () => {
   it('config and catalog carry an ETag and answer 304 when unchanged', async () => {
     for (const path of ['/v1/config', '/v1/catalog']) {

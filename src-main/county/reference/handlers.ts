@@ -58,7 +58,7 @@ export function uploadBatch(ctx: HandlerCtx): Reply {
   const results = new Map<number, ItemResult>();
   const parsed = items.map((raw, index) => ({ index, raw, item: TxItemSchema.safeParse(raw) }));
   const order = [...parsed].sort((a, b) => (a.item.success && b.item.success ? a.item.data.seq - b.item.data.seq : 0));
-  const find = ctx.db.prepare('SELECT item_digest, receipt FROM applied_tx WHERE terminal_id = ? AND id = ?');
+  const find = ctx.db.prepare('SELECT item_digest, receipt FROM applied_tx WHERE id = ?');
   const insert = ctx.db.prepare('INSERT INTO applied_tx VALUES (?, ?, ?, ?, ?, ?, ?)');
   const effect = ctx.db.prepare('INSERT INTO effect_log (terminal_id, id) VALUES (?, ?)');
   for (const { index, raw, item } of order) {
@@ -74,7 +74,7 @@ export function uploadBatch(ctx: HandlerCtx): Reply {
       continue;
     }
     const digest = createHash('sha256').update(JSON.stringify([tx.seq, tx.kind, tx.orderingKey, tx.schemaVersion, tx.payload, tx.personal])).digest('hex');
-    const prior = find.get(ctx.terminalId, tx.id) as { item_digest: string; receipt: string } | undefined;
+    const prior = find.get(tx.id) as { item_digest: string; receipt: string } | undefined;
     if (prior) {
       results.set(index, prior.item_digest === digest ? { id: tx.id, status: 'duplicate', receipt: prior.receipt } : { id: tx.id, status: 'rejected', reason: 'idempotency_key_reused' });
       continue;
@@ -87,7 +87,7 @@ export function uploadBatch(ctx: HandlerCtx): Reply {
       results.set(index, { id: tx.id, status: 'rejected', reason: 'invalid_item' });
       continue;
     }
-    const receipt = `RCPT-${createHash('sha256').update(`${ctx.terminalId}/${tx.id}`).digest('hex').slice(0, 12).toUpperCase()}`;
+    const receipt = `RCPT-${createHash('sha256').update(tx.id).digest('hex').slice(0, 12).toUpperCase()}`;
     insert.run(ctx.terminalId, tx.id, tx.seq, tx.kind, digest, receipt, ctx.now);
     effect.run(ctx.terminalId, tx.id);
     results.set(index, { id: tx.id, status: 'applied', receipt });

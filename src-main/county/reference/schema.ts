@@ -8,7 +8,9 @@ CREATE TABLE IF NOT EXISTS enrolment_codes (code TEXT PRIMARY KEY, site_id TEXT 
 CREATE TABLE IF NOT EXISTS nonces (terminal_id TEXT NOT NULL, nonce TEXT NOT NULL, seen_at INTEGER NOT NULL, PRIMARY KEY (terminal_id, nonce)) STRICT;
 CREATE INDEX IF NOT EXISTS nonces_seen ON nonces (seen_at);
 CREATE TABLE IF NOT EXISTS idem_keys (terminal_id TEXT NOT NULL, key TEXT NOT NULL, request_digest TEXT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (terminal_id, key)) STRICT;
-CREATE TABLE IF NOT EXISTS applied_tx (terminal_id TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, item_digest TEXT NOT NULL, receipt TEXT NOT NULL, applied_at INTEGER NOT NULL, PRIMARY KEY (terminal_id, id)) STRICT;
+CREATE TABLE IF NOT EXISTS applied_tx (terminal_id TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, item_digest TEXT NOT NULL, receipt TEXT NOT NULL, applied_at INTEGER NOT NULL, PRIMARY KEY (id)) STRICT;
+-- Item ids are UUIDv7s, unique across terminals: deduplicating by id alone means a terminal that
+-- re-enrols under a new id cannot get a transaction applied twice.
 -- Append-only: one row per application. Tests count these to prove exactly-once.
 CREATE TABLE IF NOT EXISTS effect_log (n INTEGER PRIMARY KEY AUTOINCREMENT, terminal_id TEXT NOT NULL, id TEXT NOT NULL) STRICT;
 CREATE TABLE IF NOT EXISTS sites (site_id TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL) STRICT;

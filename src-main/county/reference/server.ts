@@ -116,12 +116,12 @@ export async function startCountyBackend(options: CountyBackendOptions = {}): Pr
     if (prior) return send(res, { status: prior.status, body: JSON.parse(prior.body) as unknown, headers: { [H.replayed]: 'true' } }, now);
 
     const requestId = randomUUID();
-    const itemIds = pathname === '/v1/transactions/batch' ? itemIdsOf(json).map((id) => `${terminalId}\0${id}`) : [];
+    const itemIds = pathname === '/v1/transactions/batch' ? itemIdsOf(json) : [];
     const mine = itemIds.filter((id) => !inflightItems.has(id));
     inflightKeys.add(scoped);
     for (const id of mine) inflightItems.set(id, requestId);
     ctx.itemBusyElsewhere = (id) => {
-      const owner = inflightItems.get(`${terminalId}\0${id}`);
+      const owner = inflightItems.get(id);
       return owner !== undefined && owner !== requestId;
     };
     let reply: Reply;
