@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { createLogger } from '../logs/logger.js';
 import { DEFAULT_LIMITS, assess, freeBytes, type Capacity, type CapacityLimits } from './capacity.js';
 import { DeadLetters } from './dead-letters.js';
-import { OutboxFullError, withSqliteErrors } from './errors.js';
+import { OutboxFullError, StorageFullError, StorageIoError, withSqliteErrors } from './errors.js';
 import { FieldCipher } from './field-cipher.js';
 import type { KeyProvider } from './key-provider.js';
 import { Leases } from './leases.js';
@@ -13,6 +13,7 @@ import type { OutboxStats, RecordedTx, ServiceTxInput } from './types.js';
 import { uuidv7 } from './uuidv7.js';
 
 const log = createLogger('outbox');
+const STORAGE_COOLDOWN_MS = 60_000;
 
 const InputSchema = z.object({
   kind: z.string().min(1).max(64),
@@ -39,6 +40,7 @@ export class Outbox {
   private readonly now: () => number;
   private readonly dataDir: string;
   private readonly listeners = new Set<() => void>();
+  private refuseUntil = 0;
   private readonly stmts;
   private readonly recordTx: Database.Transaction<(id: string, kind: string, key: string, payload: string, personal: string, version: number, now: number) => RecordedTx>;
 
@@ -99,7 +101,17 @@ export class Outbox {
     const now = this.now();
     const payload = JSON.stringify(tx.payload);
     const personal = JSON.stringify(this.cipher.sealAll(id, tx.personal ?? {}));
-    const result = withSqliteErrors(() => this.recordTx.immediate(id, tx.kind, tx.orderingKey, payload, personal, tx.schemaVersion ?? 1, now));
+    let result: RecordedTx;
+    try {
+      result = withSqliteErrors(() => this.recordTx.immediate(id, tx.kind, tx.orderingKey, payload, personal, tx.schemaVersion ?? 1, now));
+    } catch (err) {
+      if (err instanceof StorageFullError || err instanceof StorageIoError) {
+        // Stop offering outbox services for a while rather than fail residents one by one.
+        this.refuseUntil = now + STORAGE_COOLDOWN_MS;
+        log.error('outbox write failed; refusing new records for a while', { code: err.code, cooldownMs: STORAGE_COOLDOWN_MS });
+      }
+      throw err;
+    }
     for (const l of this.listeners) l();
     return result;
   }
@@ -109,9 +121,10 @@ export class Outbox {
     return this.cipher.pseudonym(value);
   }
 
-  /** Current backpressure state (depth and free disk against the caps); throws if statfs fails. */
+  /** Current backpressure state (depth and free disk against the caps, or a recent storage failure); throws if statfs fails. */
   capacity(): Capacity {
-    return assess(this.stmts.counters.get()?.depth ?? 0, freeBytes(this.dataDir), this.limits);
+    const cap = assess(this.stmts.counters.get()?.depth ?? 0, freeBytes(this.dataDir), this.limits);
+    return this.now() < this.refuseUntil ? { ...cap, state: 'full', reason: 'disk' } : cap;
   }
 
   /** Depth, dead letters, oldest age and next due time, each an index or counters lookup. */

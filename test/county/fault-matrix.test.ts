@@ -76,5 +76,5 @@ describe('fault matrix against the reference backend', () => {
     // A dropped answer after commit comes back as "duplicate" on the retry: proof the fault fired.
     if (fault.fault.mode === 'drop-after-commit' && fault.probability === undefined) expect(ids.some((id) => ob.txState(id) === 'duplicate')).toBe(true);
     ob.close();
-  });
+  }, 40_000);
 });

@@ -2,15 +2,16 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StorageFullError } from '../../src-main/outbox/errors.js';
+import { OutboxFullError, StorageFullError } from '../../src-main/outbox/errors.js';
 import { openOutboxDb, quickCheck } from '../../src-main/outbox/open-db.js';
-import { openTestOutbox, sampleTx, tempDir, useTempDir } from './helpers.js';
+import { manualClock, openTestOutbox, sampleTx, tempDir, useTempDir } from './helpers.js';
 
 describe('SQLITE_FULL', () => {
   const t = useTempDir();
 
   it('max_page_count: a typed error, nothing half-written, committed rows intact, usable after', async () => {
-    const ob = await openTestOutbox(t.dir);
+    const clock = manualClock();
+    const ob = await openTestOutbox(t.dir, { now: clock.now });
     const pages = ob.db.pragma('page_count', { simple: true }) as number;
     ob.db.pragma(`max_page_count = ${pages + 4}`);
     const ids: string[] = [];
@@ -24,10 +25,16 @@ describe('SQLITE_FULL', () => {
     }
     expect(caught).toBeInstanceOf(StorageFullError);
     expect((caught as StorageFullError).code).toBe('storage_full');
+    // The terminal now stops offering outbox services instead of failing residents one by one...
+    expect(ob.capacity()).toMatchObject({ state: 'full', reason: 'disk' });
+    expect(() => ob.record(sampleTx(5000))).toThrow(OutboxFullError);
     expect(ob.stats().depth).toBe(ids.length);
     expect(ob.db.prepare('SELECT count(*) AS n FROM service_tx').get()).toEqual({ n: ids.length });
     quickCheck(ob.db);
     ob.db.pragma('max_page_count = 1000000');
+    // ...until the cool-down has passed and a write is tried again.
+    clock.advance(60_000);
+    expect(ob.capacity().state).toBe('ok');
     ob.record(sampleTx(9999));
     ob.close();
     const again = await openTestOutbox(t.dir);
