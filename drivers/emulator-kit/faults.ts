@@ -4,6 +4,8 @@
 export type Fault =
   /** The device acts on the command but its reply is lost. */
   | { kind: 'drop' }
+  /** The command is lost on its way in: the device never sees it (no action, no reply). */
+  | { kind: 'swallow' }
   /** One byte of the reply is flipped (default: the byte before the last). */
   | { kind: 'corrupt'; at?: number }
   /** The reply arrives in two reads. */

@@ -94,6 +94,7 @@ export class EmulatorHost {
       await this.unplug();
       return;
     }
+    if (fault?.kind === 'swallow') return;
     const deviceFault = fault && (fault.kind === 'status' || fault.kind === 'nack' || fault.kind === 'device') ? fault : undefined;
     const replies = this.model.handle(frame, deviceFault);
     if (fault?.kind === 'drop') return;

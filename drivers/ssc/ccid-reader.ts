@@ -4,19 +4,22 @@ import { parseResponse, type ApduResponse } from './apdu.js';
 import { CCID, REPEAT_LAST, ccidFailure, ccidHeader, parseCcidReply } from './ccid.js';
 import type { SscTimeouts } from './config.js';
 import { CardError } from './errors.js';
-import { isPlausibleAtr, type ReaderProtocol } from './reader.js';
+import { isIdempotentApdu, isPlausibleAtr, type ReaderProtocol } from './reader.js';
 
 /**
  * ACS-style CCID over serial. Lost or corrupt replies are recovered with
  * the reader's "repeat last response" request, so no command runs twice.
- * A command lost on its way in is not resent either (we cannot tell it
- * from a lost reply): it ends in TIMEOUT, which is the safe failure.
+ * If the repeated answer belongs to the previous command, ours never
+ * arrived: idempotent commands (power, SELECT, READ, GET RESPONSE) are
+ * then resent; VERIFY and PIN changes are not (a late duplicate could look
+ * the same), and end in TIMEOUT, the safe failure.
  */
 export class CcidReader implements ReaderProtocol {
   readonly #link: Link;
   readonly #framer: Framer;
   readonly #timeouts: SscTimeouts;
   #seq = 0;
+  #lastAnswered = -1;
 
   constructor(link: Link, framer: Framer, timeouts: SscTimeouts) {
     this.#link = link;
@@ -38,10 +41,10 @@ export class CcidReader implements ReaderProtocol {
 
   /** Sends one APDU as-is (no chaining); CardError for reader/card failures, LinkError for the line. */
   async exchangeApdu(apdu: Buffer): Promise<ApduResponse> {
-    return parseResponse(await this.#command(CCID.xfrBlock, apdu, this.#timeouts.apdu, 'XFR'));
+    return parseResponse(await this.#command(CCID.xfrBlock, apdu, this.#timeouts.apdu, 'XFR', isIdempotentApdu(apdu)));
   }
 
-  async #command(type: number, data: Buffer, timeoutMs: number, label: string): Promise<Buffer> {
+  async #command(type: number, data: Buffer, timeoutMs: number, label: string, idempotent = true): Promise<Buffer> {
     this.#seq = (this.#seq + 1) & 0xff;
     const seq = this.#seq;
     const bytes = this.#framer.encode(data, ccidHeader(type, seq));
@@ -53,7 +56,8 @@ export class CcidReader implements ReaderProtocol {
       onFrame: (frame) => {
         if (frame.literal !== undefined) return frame.literal === 0 ? { kind: 'wait' } : { kind: 'rejected' };
         const reply = parseCcidReply(frame);
-        if (reply.seq !== seq) return { kind: 'wait' };
+        if (reply.seq !== seq) return idempotent && reply.seq === this.#lastAnswered ? { kind: 'rejected' } : { kind: 'wait' };
+        this.#lastAnswered = seq;
         const failure = ccidFailure(reply, type === CCID.xfrBlock);
         return failure ? { kind: 'fail', error: failure } : { kind: 'done', value: reply.data };
       },

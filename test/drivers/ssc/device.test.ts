@@ -148,6 +148,23 @@ describe('social-security card reader against the emulator', () => {
     expect(emu.model.card?.triesLeft).toBe(2);
   });
 
+  it('resends an idempotent command the reader never received (its repeated answer is for the previous command)', async () => {
+    const { emu, reader } = await setup();
+    emu.host.faults.once('READ_RECORD', { kind: 'swallow' });
+    expect((await reader.readCard()).ok).toBe(true);
+    const cmds = emu.host.transcript.commands();
+    expect(cmds).toContain('REPEAT');
+    expect(cmds.filter((c) => c === 'READ_RECORD')).toHaveLength(19);
+  });
+
+  it('does not resend a VERIFY the reader never received: TIMEOUT, PIN counter untouched', async () => {
+    const { emu, reader } = await setup();
+    emu.host.faults.once('VERIFY', { kind: 'swallow' });
+    expect(errorOf(await reader.verifyPin('000000'))).toMatchObject({ code: 'TIMEOUT' });
+    expect(emu.host.transcript.commands().filter((c) => c === 'VERIFY')).toHaveLength(1);
+    expect(emu.model.card?.triesLeft).toBe(3);
+  });
+
   it('resends VERIFY only when the reader refused the frame (not executed)', async () => {
     const { emu, reader } = await setup();
     emu.host.faults.once('VERIFY', { kind: 'nack', code: 1 });
