@@ -1,8 +1,10 @@
 import { join } from 'node:path';
-import { CountyClient, type CountyCredentials } from '../county/client.js';
+import { CountyClient, type CountyCredentials, type Pulled } from '../county/client.js';
+import type { ServiceCatalog, TerminalConfig } from '../county/protocol.js';
 import type { CountyError } from '../county/errors.js';
 import { createLogger } from '../logs/logger.js';
 import type { CapacityLimits } from './capacity.js';
+import { buildHeartbeat, type DeviceHealthInput } from './heartbeat.js';
 import { FileKeyProvider, type KeyProvider } from './key-provider.js';
 import { Outbox } from './outbox.js';
 import { SyncEngine } from './sync-engine.js';
@@ -67,6 +69,35 @@ export class SyncStack {
   /** Starts syncing (if enrolled) on triggers. */
   start(): void {
     this.engine.start();
+  }
+
+  /** Sends one heartbeat (queue figures + device health); CountyError if the county cannot be reached. */
+  async heartbeat(devices: readonly DeviceHealthInput[], appVersion?: string): Promise<void> {
+    await this.client.heartbeat(buildHeartbeat(this.engine.status(), devices, appVersion));
+    // A reachable county is also "network back" for the sync engine.
+    this.engine.trigger('network-back');
+  }
+
+  /** Sends a heartbeat every `intervalMs`; failures are logged, never thrown. Returns the stop function. */
+  startHeartbeat(devices: () => readonly DeviceHealthInput[], intervalMs: number, appVersion?: string): () => void {
+    const timer = setInterval(() => {
+      this.heartbeat(devices(), appVersion).catch((err: unknown) => log.warn('heartbeat failed', { error: err instanceof Error ? err.message : 'unknown' }));
+    }, intervalMs);
+    timer.unref?.();
+    return () => clearInterval(timer);
+  }
+
+  /** Pulls config and catalog with If-None-Match, keeping the last version and ETag in the outbox; says what changed. */
+  async pullDocuments(): Promise<{ config: TerminalConfig | null; catalog: ServiceCatalog | null }> {
+    const pull = async <T>(name: string, fetchDoc: (etag?: string) => Promise<Pulled<T>>): Promise<T | null> => {
+      const etag = this.outbox.getMeta(`${name}:etag`);
+      const r = await fetchDoc(etag);
+      if (r.notModified) return null;
+      this.outbox.setMeta(`${name}:body`, JSON.stringify(r.value));
+      if (r.etag) this.outbox.setMeta(`${name}:etag`, r.etag);
+      return r.value;
+    };
+    return { config: await pull('config', (e) => this.client.getConfig(e)), catalog: await pull('catalog', (e) => this.client.getCatalog(e)) };
   }
 
   /** Stops the engine and closes the outbox. */

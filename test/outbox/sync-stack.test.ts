@@ -28,6 +28,12 @@ describe('SyncStack', () => {
       expect(second.enrolled).toBe(true);
       expect(await second.engine.drain(10_000)).toBe(true);
       expect(second.outbox.txState(a.id)).toBe('applied');
+      await second.heartbeat([{ kind: 'printer', status: 'degraded', detail: 'ribbon low' }], '0.1.0');
+      expect(JSON.parse((backend.db.prepare('SELECT body FROM heartbeats').get() as { body: string }).body)).toMatchObject({ queueDepth: 0, devices: [{ kind: 'printer' }] });
+      const docs = await second.pullDocuments();
+      expect(docs.config?.siteId).toBe('demo-site-01');
+      expect(docs.catalog?.services.length).toBeGreaterThan(0);
+      expect(await second.pullDocuments()).toEqual({ config: null, catalog: null });
 
       backend.db.prepare('UPDATE terminals SET revoked = 1').run();
       second.outbox.record({ ...sampleTx(2), kind: 'demo' });
