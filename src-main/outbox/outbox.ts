@@ -112,7 +112,14 @@ export class Outbox {
       }
       throw err;
     }
-    for (const l of this.listeners) l();
+    // The record is committed: nothing a listener does may turn that into a reported failure.
+    for (const l of this.listeners) {
+      try {
+        l();
+      } catch (err) {
+        log.error('record listener failed', { error: err instanceof Error ? err.name : 'unknown' });
+      }
+    }
     return result;
   }
 

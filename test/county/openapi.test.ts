@@ -31,4 +31,26 @@ describe('openapi.yaml and protocol.ts agree', () => {
     const documented = Object.values(doc.paths).flatMap((p) => Object.values(p).map((o) => o.operationId));
     expect(documented.sort()).toEqual(Object.keys(OPERATIONS).sort());
   });
+
+  it('every $ref resolves inside the document', () => {
+    const refs: string[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          if (k === '$ref' && typeof x === 'string') refs.push(x);
+          else walk(x);
+        }
+      }
+    };
+    walk(doc);
+    expect(refs.length).toBeGreaterThan(20);
+    for (const ref of refs) {
+      const target = ref
+        .replace(/^#\//, '')
+        .split('/')
+        .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
+      expect(target, ref).toBeDefined();
+    }
+  });
 });

@@ -23,6 +23,16 @@ describe('Outbox.record', () => {
     ob2.close();
   });
 
+  it('reports success once committed even if a listener throws', async () => {
+    const ob = await openTestOutbox(t.dir);
+    ob.onRecord(() => {
+      throw new Error('listener bug');
+    });
+    const r = ob.record(sampleTx(1));
+    expect(ob.txState(r.id)).toBe('pending');
+    ob.close();
+  });
+
   it('rejects invalid input without writing', async () => {
     const ob = await openTestOutbox(t.dir);
     expect(() => ob.record({ kind: '', orderingKey: 'k', payload: {} })).toThrow();
