@@ -4,6 +4,8 @@ import type { ShellKind } from '../contract/terminal.js';
 import { PROJECT_ROOT, loadCatalogFile, loadConfig, loadOrCreateIdentity } from '../config/load.js';
 import { configureLogging, fileSink, stderrSink, type LogSink } from '../logs/logger.js';
 import { KioskCore } from '../core/kiosk-core.js';
+import { createDeviceSource } from './devices-wiring.js';
+import { createQueue } from './queue-wiring.js';
 
 export interface CreateCoreOptions {
   dataDir: string;
@@ -29,5 +31,15 @@ export function createCore(options: CreateCoreOptions): KioskCore {
   const appRoot = options.appRoot ?? PROJECT_ROOT;
   const catalogFile = loadCatalogFile(config, appRoot);
   const { terminalId } = loadOrCreateIdentity(options.dataDir);
-  return new KioskCore({ config, catalogFile, terminalId, appVersion: appVersion(appRoot), shell: options.shell });
+  const devices = createDeviceSource(config);
+  const queue = createQueue();
+  return new KioskCore({
+    config,
+    catalogFile,
+    terminalId,
+    appVersion: appVersion(appRoot),
+    shell: options.shell,
+    devices,
+    queue,
+  });
 }

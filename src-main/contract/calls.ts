@@ -4,6 +4,7 @@ import { CatalogSchema } from './catalog.js';
 import { IdlePolicySchema, SettingsPatchSchema, SettingsSchema } from './settings.js';
 import { HealthSchema } from './health.js';
 import { TerminalInfoSchema } from './terminal.js';
+import { DeadLetterSchema, DeviceStatusListSchema, QueueStatusSchema } from './ops.js';
 
 const Empty = z.object({}).strict();
 const SessionIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'session id is a UUID');
@@ -41,6 +42,16 @@ export const CALLS = {
   adminLogout: { input: Empty, output: z.object({}) },
   /** The renderer is ready for events; queued events are delivered after this. */
   rendererReady: { input: Empty, output: z.object({}) },
+  /** Ops: every configured device's state; fails with `admin_not_authorized` outside a technician session. */
+  getDeviceStatus: { input: Empty, output: DeviceStatusListSchema },
+  /** Ops: outbox depth, oldest age, dead letters, last sync; technician session required. */
+  getQueueStatus: { input: Empty, output: QueueStatusSchema },
+  /** Ops: dead letters with their reasons (no payloads); technician session required. */
+  listDeadLetters: { input: Empty, output: z.object({ items: z.array(DeadLetterSchema) }) },
+  /** Ops: puts a dead letter back in the queue (audited); fails with `not_found` if it is gone. */
+  retryDeadLetter: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: z.object({}) },
+  /** Ops: discards a dead letter for good (audited); fails with `not_found` if it is gone. */
+  discardDeadLetter: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: z.object({}) },
 } as const satisfies Record<CallName, { input: z.ZodTypeAny; output: z.ZodTypeAny }>;
 
 export type Calls = typeof CALLS;

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'admin_bad_pin',
   'admin_locked',
   'admin_not_authorized',
+  'not_found',
   'internal',
 ] as const;
 

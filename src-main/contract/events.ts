@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SettingsSchema } from './settings.js';
 import { HealthSchema } from './health.js';
+import { DeviceStatusListSchema, QueueStatusSchema } from './ops.js';
 
 /** Events flow core → UI only; they are queued until the renderer calls `rendererReady`. */
 export const KioskEventSchema = z.discriminatedUnion('type', [
@@ -12,6 +13,8 @@ export const KioskEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings.changed'), settings: SettingsSchema }),
   z.object({ type: z.literal('health.changed'), health: HealthSchema }),
   z.object({ type: z.literal('catalog.changed'), version: z.string() }),
+  z.object({ type: z.literal('devices.changed'), devices: DeviceStatusListSchema.shape.devices }),
+  z.object({ type: z.literal('queue.changed'), queue: QueueStatusSchema }),
 ]);
 export type KioskEvent = z.infer<typeof KioskEventSchema>;
 export type KioskEventType = KioskEvent['type'];

@@ -5,6 +5,7 @@ export * from './catalog.js';
 export * from './settings.js';
 export * from './health.js';
 export * from './terminal.js';
+export * from './ops.js';
 export * from './events.js';
 export * from './calls.js';
 export * from './api.js';

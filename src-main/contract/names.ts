@@ -13,6 +13,11 @@ export const CALL_NAMES = [
   'adminLogin',
   'adminLogout',
   'rendererReady',
+  'getDeviceStatus',
+  'getQueueStatus',
+  'listDeadLetters',
+  'retryDeadLetter',
+  'discardDeadLetter',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

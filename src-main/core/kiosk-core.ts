@@ -10,6 +10,7 @@ import { AdminAuth } from './admin-auth.js';
 import { buildCatalog } from './catalog.js';
 import { EventQueue } from './event-queue.js';
 import { SessionManager } from './sessions.js';
+import type { DeviceStatusSource, QueueOps } from './ops-sources.js';
 
 const log = createLogger('core');
 
@@ -19,6 +20,8 @@ export interface CoreOptions {
   terminalId: string;
   appVersion: string;
   shell: ShellKind;
+  devices: DeviceStatusSource;
+  queue: QueueOps;
   now?: () => number;
 }
 
@@ -45,6 +48,14 @@ export class KioskCore {
       this.emit({ type: 'settings.changed', settings: this.sessions.getSettings() });
     });
     this.handlers = this.buildHandlers();
+    options.devices.onChange((devices) => this.emit({ type: 'devices.changed', devices }));
+    options.queue.onChange((queue) => this.emit({ type: 'queue.changed', queue }));
+  }
+
+  /** Ops calls need a signed-in technician. */
+  private asTechnician<T>(action: () => Result<T>): Result<T> {
+    if (!this.admin.active) return fail('admin_not_authorized');
+    return action();
   }
 
   /** Handles one call from either shell: unknown names and bad payloads come back as error values. */
@@ -127,6 +138,21 @@ export class KioskCore {
         this.events.markReady();
         return ok({});
       },
+      getDeviceStatus: () => this.asTechnician(() => ok({ devices: this.options.devices.list() })),
+      getQueueStatus: () => this.asTechnician(() => ok(this.options.queue.status())),
+      listDeadLetters: () => this.asTechnician(() => ok({ items: this.options.queue.deadLetters() })),
+      retryDeadLetter: (input: { id: string }) =>
+        this.asTechnician(() => {
+          if (!this.options.queue.retry(input.id, 'technician')) return fail('not_found');
+          log.info('dead letter retried by technician');
+          return ok({});
+        }),
+      discardDeadLetter: (input: { id: string }) =>
+        this.asTechnician(() => {
+          if (!this.options.queue.discard(input.id, 'technician')) return fail('not_found');
+          log.info('dead letter discarded by technician');
+          return ok({});
+        }),
     };
   }
 }

@@ -14,6 +14,11 @@ const CALLS: Record<CallName, true> = {
   adminLogin: true,
   adminLogout: true,
   rendererReady: true,
+  getDeviceStatus: true,
+  getQueueStatus: true,
+  listDeadLetters: true,
+  retryDeadLetter: true,
+  discardDeadLetter: true,
 };
 
 export const CALL_NAMES = Object.keys(CALLS) as CallName[];

@@ -23,6 +23,12 @@ export function handleKioskEvent(event: KioskEvent): void {
     case 'catalog.changed':
       void loadCatalog();
       return;
+    case 'devices.changed':
+      state.setDevices(event.devices);
+      return;
+    case 'queue.changed':
+      state.setQueue(event.queue);
+      return;
     default:
       missingCase(event);
   }

@@ -6,6 +6,7 @@ import { createNavigationSlice } from './navigation-slice.js';
 import { createSiteSlice } from './site-slice.js';
 import { createNoticeSlice } from './notice-slice.js';
 import { createConnectionSlice } from './connection-slice.js';
+import { createOpsSlice } from './ops-slice.js';
 
 export type { Store } from './types.js';
 export type { Screen, ScreenName } from './navigation-slice.js';
@@ -20,4 +21,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createSiteSlice(...a),
   ...createNoticeSlice(...a),
   ...createConnectionSlice(...a),
+  ...createOpsSlice(...a),
 }));

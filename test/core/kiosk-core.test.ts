@@ -9,8 +9,13 @@ describe('KioskCore call dispatch', () => {
       endSession: () => ({ sessionId: core.sessions.sessionId, reason: 'user' }),
       updateSettings: () => ({ language: 'en' }),
       adminLogin: () => ({ pin: '246810' }),
+      retryDeadLetter: () => ({ id: 'dl-1' }),
+      discardDeadLetter: () => ({ id: 'dl-2' }),
     };
-    for (const name of CALL_NAMES) {
+    // Signed in first so the ops calls answer; logout goes last.
+    await core.call('adminLogin', { pin: '246810' });
+    const order = [...CALL_NAMES.filter((n) => n !== 'adminLogout'), 'adminLogout' as const];
+    for (const name of order) {
       const result = await core.call(name, inputs[name]?.() ?? {});
       expect(result.ok, name).toBe(true);
       if (result.ok) expect(CALLS[name].output.safeParse(result.value).success, name).toBe(true);

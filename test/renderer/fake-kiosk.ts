@@ -33,6 +33,14 @@ export function fakeKiosk() {
     adminLogin: vi.fn(async () => ({ ok: false as const, error: { code: 'admin_bad_pin' as const, triesLeft: 2 } })),
     adminLogout: vi.fn(async () => ({ ok: true as const, value: {} })),
     rendererReady: vi.fn(async () => ({ ok: true as const, value: {} })),
+    getDeviceStatus: vi.fn(async () => ({ ok: true as const, value: { devices: [] } })),
+    getQueueStatus: vi.fn(async () => ({
+      ok: true as const,
+      value: { depth: 0, oldestAgeMs: null, deadLetters: 0, lastSyncAt: null, accepting: true, sync: 'idle' as const },
+    })),
+    listDeadLetters: vi.fn(async () => ({ ok: true as const, value: { items: [] } })),
+    retryDeadLetter: vi.fn(async () => ({ ok: true as const, value: {} })),
+    discardDeadLetter: vi.fn(async () => ({ ok: true as const, value: {} })),
     onEvent(listener: (event: KioskEvent) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);

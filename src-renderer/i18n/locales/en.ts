@@ -90,6 +90,7 @@ export const en: LocaleShape = {
     admin_bad_pin: 'Wrong PIN.',
     admin_locked: 'Too many attempts; sign-in is locked for now.',
     admin_not_authorized: 'Not authorized. Please sign in again.',
+    not_found: 'That item was not found; it may already have been handled.',
     internal: 'Something went wrong. Please try again later.',
     unexpected: 'Something went wrong. Please try again later.',
   },

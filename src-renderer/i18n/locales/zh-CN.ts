@@ -89,6 +89,7 @@ export const zhCN = {
     admin_bad_pin: '密码错误。',
     admin_locked: '尝试次数过多，已暂时锁定。',
     admin_not_authorized: '没有维护权限，请重新登录。',
+    not_found: '没有找到这一项，可能已被处理。',
     internal: '系统出了点问题，请稍后再试。',
     unexpected: '系统出了点问题，请稍后再试。',
   },
