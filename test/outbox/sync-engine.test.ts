@@ -203,4 +203,18 @@ describe('SyncEngine', () => {
     await engine.stop();
     ob.close();
   });
+
+  it('started, it retries on its own when the next row falls due after a failure', async () => {
+    const ob = await openTestOutbox(t.dir);
+    const county = fakeCounty([() => new CountyError('server', 'uploadBatch', { status: 500 }), () => new CountyError('network', 'uploadBatch')]);
+    const engine = new SyncEngine({ outbox: ob, client: county.uploader, backoff: { baseMs: 20, capMs: 40 }, random: () => 0.9 });
+    engine.start();
+    const a = ob.record(sampleTx(1));
+    for (let i = 0; i < 200 && ob.txState(a.id) !== 'applied'; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(ob.txState(a.id)).toBe('applied');
+    expect(county.calls).toEqual([1, 1, 1]);
+    expect(engine.status()).toMatchObject({ state: 'idle', consecutiveFailures: 0, lastError: { kind: 'network' } });
+    await engine.stop();
+    ob.close();
+  });
 });
