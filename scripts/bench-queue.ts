@@ -150,7 +150,7 @@ async function queryTimes(dir: string): Promise<Record<string, number>> {
   const now = Date.now();
   const out = {
     'depth + dead (counters row), µs': time(() => ob.db.prepare('SELECT depth, dead FROM counters WHERE id = 1').get()),
-    'oldest row (seq index), µs': time(() => ob.db.prepare('SELECT created_at FROM outbox ORDER BY seq LIMIT 1').get()),
+    'oldest row (rowid order, LIMIT 1), µs': time(() => ob.db.prepare('SELECT created_at FROM outbox ORDER BY seq LIMIT 1').get()),
     'next due (due index), µs': time(() => ob.nextDueAfter(now)),
     'stats() all figures, µs': time(() => ob.stats()),
     'count(*) scan for comparison, µs': time(() => ob.db.prepare('SELECT count(*) FROM outbox').get(), 20),
