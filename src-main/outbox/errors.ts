@@ -42,10 +42,17 @@ export class StorageFullError extends OutboxError {
   }
 }
 
-/** SQLite reported an I/O error (SQLITE_IOERR*): the write was not committed. */
+/**
+ * SQLite reported an I/O error (SQLITE_IOERR*). The outcome is unknown: a failed fsync can leave a
+ * complete commit in the WAL that the next open recovers. `txId` names the record in doubt.
+ */
 export class StorageIoError extends OutboxError {
-  constructor(readonly sqliteCode: string, cause: unknown) {
-    super('storage_io', `storage I/O error (${sqliteCode}); the write was not committed`, { cause });
+  constructor(
+    readonly sqliteCode: string,
+    cause: unknown,
+    readonly txId?: string,
+  ) {
+    super('storage_io', `storage I/O error (${sqliteCode}); the outcome of the write is unknown${txId ? ` (record ${txId} in doubt)` : ''}`, { cause });
   }
 }
 

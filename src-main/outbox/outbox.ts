@@ -88,7 +88,8 @@ export class Outbox {
 
   /**
    * Writes the service record and its outbox row in one transaction; returns after the commit.
-   * Throws OutboxFullError (refused, nothing written), StorageFullError/StorageIoError (rolled back).
+   * Throws OutboxFullError (refused, nothing written), StorageFullError (rolled back) or
+   * StorageIoError (outcome unknown: the record named by `txId` may appear after a restart).
    */
   record(input: ServiceTxInput): RecordedTx {
     const tx = InputSchema.parse(input);
@@ -109,6 +110,12 @@ export class Outbox {
         // Stop offering outbox services for a while rather than fail residents one by one.
         this.refuseUntil = now + STORAGE_COOLDOWN_MS;
         log.error('outbox write failed; refusing new records for a while', { code: err.code, cooldownMs: STORAGE_COOLDOWN_MS });
+      }
+      if (err instanceof StorageIoError) {
+        // The commit may have reached the WAL (and will sync after a restart): name the record so
+        // the flow can give the resident a reference and ops can reconcile it.
+        log.error('record in doubt after an I/O error', { txId: id, sqliteCode: err.sqliteCode });
+        throw new StorageIoError(err.sqliteCode, err.cause, id);
       }
       throw err;
     }
