@@ -23,6 +23,25 @@ export const CatalogFileSchema = z.object({
 });
 export type CatalogFile = z.infer<typeof CatalogFileSchema>;
 
+/** Where a real device is reached; `emulator` devices need none. */
+export const DevicePortSchema = z.discriminatedUnion('type', [
+  /** Prefer `/dev/serial/by-id/...` so a replug keeps its name; baudRate defaults to the driver's line settings. */
+  z.object({ type: z.literal('serial'), path: z.string().min(1), baudRate: z.number().int().positive().optional() }),
+  z.object({ type: z.literal('tcp'), host: z.string().min(1), port: z.number().int().min(1).max(65535) }),
+  z.object({ type: z.literal('hid'), path: z.string().min(1), reportId: z.number().int().min(0).max(255), reportSize: z.number().int().min(2).max(256) }),
+]);
+export type DevicePort = z.infer<typeof DevicePortSchema>;
+
+/** One fitted device: its kind, how it is driven, and (for real hardware) its port, whose type must match `driver`. */
+export const DeviceEntrySchema = z
+  .object({
+    kind: DeviceKindSchema,
+    driver: z.enum(['emulator', 'serial', 'hid', 'tcp']).default('emulator'),
+    port: DevicePortSchema.optional(),
+  })
+  .refine((d) => d.port === undefined || d.port.type === d.driver, { message: 'port.type must match driver', path: ['port'] });
+export type DeviceEntry = z.infer<typeof DeviceEntrySchema>;
+
 /** Terminal configuration (`<dataDir>/config.json`); every field has an embedded default. */
 export const ConfigSchema = z
   .object({
@@ -30,9 +49,7 @@ export const ConfigSchema = z
     /** Path of the county catalog; relative paths resolve against the project root. */
     catalogFile: z.string().min(1).default('assets/catalog/county-catalog.json'),
     /** Devices fitted to this terminal and how each is driven. */
-    devices: z
-      .array(z.object({ kind: DeviceKindSchema, driver: z.enum(['emulator', 'serial', 'hid', 'tcp']).default('emulator') }))
-      .default(DeviceKindSchema.options.map((kind) => ({ kind, driver: 'emulator' as const }))),
+    devices: z.array(DeviceEntrySchema).default(DeviceKindSchema.options.map((kind) => ({ kind, driver: 'emulator' as const }))),
     idle: IdlePolicySchema.default({ warnAfterMs: 60_000, countdownMs: 30_000 }),
     settingsDefaults: SettingsSchema.default({ language: 'zh-CN', elderlyMode: false, voiceMuted: false, volume: 0.8 }),
     admin: z

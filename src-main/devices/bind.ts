@@ -1,0 +1,120 @@
+import {
+  DocumentCamera,
+  createDriver,
+  type DriverKinds,
+  type DriverLogger,
+  type PortConfig,
+} from '../../drivers/index.js';
+import { EPP_SERIAL } from '../../drivers/epp/config.js';
+import { ID_SERIAL } from '../../drivers/idcard/config.js';
+import { PRINTER_SERIAL } from '../../drivers/printer/config.js';
+import { SSC_SERIAL } from '../../drivers/ssc/config.js';
+import { nodeHidOpener } from '../../drivers/transports/hid.js';
+import type { DeviceEntry } from '../config/schema.js';
+import { EmulatedCameraSocket } from './fake-camera.js';
+import { printerMessageKey } from './messages.js';
+import type { BoundDevice, DriverKind, EmulatorControl, ProbeResult, StaticDevice } from './types.js';
+
+type SerialKind = Exclude<DriverKind, 'camera' | 'docCamera'>;
+
+/** Config kind → the drivers library's kind and default line rate. */
+const SERIAL_DRIVERS = {
+  cardReader: { driver: 'ssc', baudRate: SSC_SERIAL.baudRate },
+  idReader: { driver: 'idcard', baudRate: ID_SERIAL.baudRate },
+  pinPad: { driver: 'epp', baudRate: EPP_SERIAL.baudRate },
+  cardPrinter: { driver: 'printer', baudRate: PRINTER_SERIAL.baudRate },
+} as const satisfies Record<SerialKind, { driver: keyof DriverKinds; baudRate: number }>;
+
+/** Binds one configured device to its driver, or explains (as a static status) why it cannot be driven. */
+export function bindDevice(entry: DeviceEntry, logger: DriverLogger): BoundDevice | StaticDevice {
+  const { kind } = entry;
+  if (kind === 'camera') {
+    // Face capture is the renderer's getUserMedia: the core cannot see it, the UI checks it when it opens the camera.
+    return { kind, status: { kind, driver: 'browser', state: 'ready', messageKey: 'checkedByUi', reconnectAttempts: 0 } };
+  }
+  if (entry.driver !== 'emulator' && entry.port === undefined) {
+    return { kind, status: { kind, driver: entry.driver, state: 'fault', messageKey: 'notConfigured', reconnectAttempts: 0 } };
+  }
+  if (kind === 'docCamera') return bindDocCamera(entry, logger);
+  const { driver: driverKind, baudRate } = SERIAL_DRIVERS[kind];
+  const port: PortConfig =
+    entry.port === undefined
+      ? { type: 'emulator' }
+      : entry.port.type === 'serial'
+        ? { type: 'serial', path: entry.port.path, baudRate: entry.port.baudRate ?? baudRate }
+        : entry.port;
+  const built = createDriver(driverKind, port, logger);
+  const host = built.emulator;
+  const emulator: EmulatorControl | undefined = host && { host, unplug: () => host.unplug(), replug: () => host.replug() };
+  const common = { driverName: entry.driver, ...(emulator ? { emulator } : {}) };
+  switch (kind) {
+    case 'cardReader': {
+      const driver = built.driver as DriverKinds['ssc'];
+      // The reader API has no status command (CCID GetSlotStatus is not exposed): judged by open and by use.
+      return { kind, driver, ...common, open: () => driver.open(), close: () => driver.close(), busy: () => false };
+    }
+    case 'idReader': {
+      const driver = built.driver as DriverKinds['idcard'];
+      const probe = async (): Promise<ProbeResult> => {
+        const r = await driver.samId();
+        // The SAM module's ID identifies the reader, not a person.
+        return r.ok ? { ok: true, info: `SAM ${r.value}` } : r;
+      };
+      return { kind, driver, ...common, open: () => driver.open(), close: () => driver.close(), probe, busy: () => false };
+    }
+    case 'pinPad': {
+      const driver = built.driver as DriverKinds['epp'];
+      // The pad has no status command; RESET clears entry state only (keys stay), so it is only sent while no entry runs.
+      const probe = async (): Promise<ProbeResult> => {
+        const r = await driver.reset();
+        return r.ok ? { ok: true } : r;
+      };
+      return { kind, driver, ...common, open: () => driver.open(), close: () => driver.close(), probe, busy: () => driver.entryActive };
+    }
+    case 'cardPrinter': {
+      const driver = built.driver as DriverKinds['printer'];
+      const probe = async (): Promise<ProbeResult> => {
+        const r = await driver.status();
+        if (!r.ok) return r;
+        const key = printerMessageKey(r.value.state);
+        if (r.value.state === 'ready') return { ok: true };
+        // Ribbon low still prints: a warning, not a fault.
+        return r.value.state === 'ribbon-low' ? { ok: true, note: key } : { ok: true, fault: key };
+      };
+      return { kind, driver, ...common, open: () => driver.open(), close: () => driver.close(), probe, busy: () => false };
+    }
+  }
+}
+
+function bindDocCamera(entry: DeviceEntry, logger: DriverLogger): BoundDevice<'docCamera'> | StaticDevice {
+  const kind = 'docCamera' as const;
+  let socket: EmulatedCameraSocket | undefined;
+  let driver: DocumentCamera;
+  if (entry.port === undefined) {
+    socket = new EmulatedCameraSocket();
+    driver = new DocumentCamera({ open: socket.opener, logger });
+  } else if (entry.port.type === 'hid') {
+    driver = new DocumentCamera({ open: nodeHidOpener(entry.port.path), logger });
+  } else {
+    return { kind, status: { kind, driver: entry.driver, state: 'fault', messageKey: 'unsupportedPort', reconnectAttempts: 0 } };
+  }
+  const probe = async (): Promise<ProbeResult> => {
+    const r = await driver.status();
+    if (!r.ok) return r;
+    return r.value.ready ? { ok: true } : { ok: true, fault: 'notReady' };
+  };
+  return {
+    kind,
+    driver,
+    driverName: entry.driver,
+    open: () => driver.open(),
+    close: () => driver.close(),
+    probe,
+    busy: () => false,
+    ...(socket ? { emulator: socket } : {}),
+  };
+}
+
+export function isStatic(d: BoundDevice | StaticDevice): d is StaticDevice {
+  return 'status' in d;
+}

@@ -1,0 +1,33 @@
+import { FakeCameraHid } from '../../drivers/camera/emulator.js';
+import type { HidDeviceLike, HidOpener } from '../../drivers/transports/hid.js';
+import type { EmulatorControl } from './types.js';
+
+/**
+ * An emulated document camera "socket": the drivers ship a fake HID device
+ * (there is no /dev/uhid) but no front end, so this plays the USB port. Each
+ * open plugs a fresh fake in; unplug makes the current one report a read
+ * error and later opens fail until replug.
+ */
+export class EmulatedCameraSocket implements EmulatorControl {
+  current: FakeCameraHid | undefined;
+  #plugged = true;
+
+  /** The opener the DocumentCamera driver calls. */
+  readonly opener: HidOpener = async (): Promise<HidDeviceLike> => {
+    if (!this.#plugged) throw new Error('no such HID device');
+    this.current = new FakeCameraHid();
+    return this.current;
+  };
+
+  async unplug(): Promise<void> {
+    this.#plugged = false;
+    const cam = this.current;
+    // The fake emits 'error' on unplug, which throws when the driver has already let go of it.
+    if (cam && cam.listenerCount('error') > 0) cam.unplug();
+    else if (cam) cam.closed = true;
+  }
+
+  async replug(): Promise<void> {
+    this.#plugged = true;
+  }
+}

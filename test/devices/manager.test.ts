@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EvolisModel } from '../../drivers/printer/emulator.js';
+import type { DeviceStatus } from '../../src-main/contract/ops.js';
+import type { DeviceManager } from '../../src-main/devices/index.js';
+import { activeTimers, manager, stateOf, waitFor } from './helpers.js';
+
+let m: DeviceManager | undefined;
+afterEach(async () => {
+  await m?.close();
+  m = undefined;
+});
+
+const allUp = (d: DeviceStatus[]) => d.every((x) => x.state === 'ready');
+
+describe('device manager on the in-memory emulators', () => {
+  it('brings every configured device up ready, in configuration order', async () => {
+    m = manager();
+    m.start();
+    const devices = await waitFor(m, allUp);
+    expect(devices.map((d) => [d.kind, d.driver, d.state])).toEqual([
+      ['cardReader', 'emulator', 'ready'],
+      ['idReader', 'emulator', 'ready'],
+      ['pinPad', 'emulator', 'ready'],
+      ['cardPrinter', 'emulator', 'ready'],
+      ['camera', 'browser', 'ready'],
+      ['docCamera', 'emulator', 'ready'],
+    ]);
+    // Honest about what it cannot check: the browser camera and the reader that has no status command.
+    expect(stateOf(devices, 'camera')?.messageKey).toBe('checkedByUi');
+    expect(stateOf(devices, 'cardReader')?.messageKey).toBe('noHeartbeat');
+    expect(stateOf(devices, 'pinPad')?.lastSeenAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(m.driver('cardPrinter')).toBeDefined();
+  });
+
+  it('reports an unplug as disconnected, then reconnecting with counted attempts, then ready after replug', async () => {
+    m = manager([{ kind: 'pinPad', driver: 'emulator' }]);
+    const seen: [DeviceStatus['state'], number][] = [];
+    m.onChange((d) => {
+      const p = stateOf(d, 'pinPad');
+      if (p) seen.push([p.state, p.reconnectAttempts]);
+    });
+    m.start();
+    await waitFor(m, allUp);
+    await m.emulator('pinPad')?.unplug();
+    await waitFor(m, (d) => (stateOf(d, 'pinPad')?.reconnectAttempts ?? 0) >= 2);
+    await m.emulator('pinPad')?.replug();
+    const back = await waitFor(m, allUp);
+
+    expect(stateOf(back, 'pinPad')).toMatchObject({ state: 'ready', reconnectAttempts: 0 });
+    const afterUnplug = seen.slice(seen.findIndex(([s]) => s === 'disconnected'));
+    expect(afterUnplug[0]).toEqual(['disconnected', 0]);
+    expect(afterUnplug).toContainEqual(['reconnecting', 1]);
+    expect(afterUnplug).toContainEqual(['reconnecting', 2]);
+    expect(afterUnplug.at(-1)).toEqual(['ready', 0]);
+    // Attempts only ever grow while the device is away.
+    const attempts = afterUnplug.filter(([s]) => s === 'reconnecting').map(([, n]) => n);
+    expect(attempts).toEqual([...attempts].sort((a, b) => a - b));
+  });
+
+  it('reconnects the document camera after its HID device goes away', async () => {
+    m = manager([{ kind: 'docCamera', driver: 'emulator' }]);
+    m.start();
+    await waitFor(m, allUp);
+    await m.emulator('docCamera')?.unplug();
+    await waitFor(m, (d) => stateOf(d, 'docCamera')?.state === 'reconnecting');
+    await m.emulator('docCamera')?.replug();
+    await waitFor(m, allUp);
+  });
+
+  it('maps a printer condition to fault with its operator message, and recovers', async () => {
+    m = manager([{ kind: 'cardPrinter', driver: 'emulator' }]);
+    m.start();
+    await waitFor(m, allUp);
+    const model = m.emulator('cardPrinter')?.host?.model;
+    expect(model).toBeInstanceOf(EvolisModel);
+    if (!(model instanceof EvolisModel)) return;
+    model.mech.coverOpen = true;
+    const faulted = await waitFor(m, (d) => stateOf(d, 'cardPrinter')?.state === 'fault');
+    expect(stateOf(faulted, 'cardPrinter')?.messageKey).toBe('printer.coverOpen');
+    model.mech.coverOpen = false;
+    await waitFor(m, allUp);
+  });
+
+  it('maps a refused status command to fault + deviceError without dropping the line', async () => {
+    m = manager([{ kind: 'pinPad', driver: 'emulator' }]);
+    m.start();
+    await waitFor(m, allUp);
+    m.emulator('pinPad')?.host?.faults.always('RESET', { kind: 'status', code: 0x01 });
+    const faulted = await waitFor(m, (d) => stateOf(d, 'pinPad')?.state === 'fault');
+    expect(stateOf(faulted, 'pinPad')).toMatchObject({ messageKey: 'deviceError', reconnectAttempts: 0 });
+    m.emulator('pinPad')?.host?.faults.clear();
+    await waitFor(m, allUp);
+  });
+
+  it('shows busy while a flow uses a device, and a lost line during use starts reconnecting', async () => {
+    m = manager([{ kind: 'cardPrinter', driver: 'emulator' }], { heartbeatMs: 60_000, backoff: { baseMs: 20, maxMs: 40 }, missLimit: 1 });
+    const states: string[] = [];
+    m.onChange((d) => states.push(stateOf(d, 'cardPrinter')?.state ?? '?'));
+    m.start();
+    await waitFor(m, allUp);
+    const r = await m.use('cardPrinter', (p) => p.feederHasCards());
+    expect(r).toEqual({ ok: true, value: true });
+    expect(states.slice(-2)).toEqual(['busy', 'ready']);
+
+    await m.emulator('cardPrinter')?.unplug();
+    const lost = await m.use('cardPrinter', (p) => p.feederHasCards());
+    expect(lost.ok).toBe(false);
+    await waitFor(m, (d) => stateOf(d, 'cardPrinter')?.state === 'reconnecting');
+    await m.emulator('cardPrinter')?.replug();
+    await waitFor(m, allUp);
+  });
+
+  it('reports a real port that is missing or unusable without throwing', async () => {
+    m = manager([
+      { kind: 'pinPad', driver: 'serial' },
+      { kind: 'docCamera', driver: 'tcp', port: { type: 'tcp', host: '127.0.0.1', port: 9 } },
+      { kind: 'idReader', driver: 'serial', port: { type: 'serial', path: '/dev/does-not-exist-kiosk' } },
+    ]);
+    m.start();
+    const devices = await waitFor(m, (d) => stateOf(d, 'idReader')?.messageKey !== 'starting');
+    expect(stateOf(devices, 'pinPad')).toMatchObject({ state: 'fault', messageKey: 'notConfigured' });
+    expect(stateOf(devices, 'docCamera')).toMatchObject({ state: 'fault', messageKey: 'unsupportedPort' });
+    expect(['disconnected', 'reconnecting']).toContain(stateOf(devices, 'idReader')?.state);
+    expect(['portNotFound', 'openFailed']).toContain(stateOf(devices, 'idReader')?.messageKey);
+  });
+
+  it('leaves no timers behind after close, even mid-reconnect', async () => {
+    const before = activeTimers();
+    const local = manager();
+    local.start();
+    await waitFor(local, allUp);
+    await local.emulator('pinPad')?.unplug();
+    await waitFor(local, (d) => stateOf(d, 'pinPad')?.state === 'reconnecting');
+    await local.close();
+    await new Promise((r) => setImmediate(r));
+    expect(activeTimers()).toBe(before);
+    const calls: number[] = [];
+    local.onChange(() => calls.push(1));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(calls).toEqual([]);
+  });
+});
