@@ -28,6 +28,7 @@ export class SyncEngine {
   private lastError: SyncStatus['lastError'] = null;
   private nextAttemptAt: number | null = null;
   private unsubscribe: (() => void) | null = null;
+  private readonly cycleListeners = new Set<() => void>();
 
   constructor(options: SyncEngineOptions) {
     this.o = {
@@ -88,12 +89,30 @@ export class SyncEngine {
   /** Ops action: puts a dead letter back in the queue (audited) and syncs; throws NotFoundError if it is gone. */
   retryDeadLetter(id: string, actor: string, note: string | null = null): void {
     this.o.outbox.deadLetters.retry(id, actor, note, this.o.now());
+    this.notify();
     this.trigger('manual');
   }
 
   /** Ops action: discards a dead letter for good (audited); throws NotFoundError if it is gone. */
   discardDeadLetter(id: string, actor: string, note: string | null = null): void {
     this.o.outbox.deadLetters.discard(id, actor, note, this.o.now());
+    this.notify();
+  }
+
+  /** Subscribes to "a cycle ended or ops changed the dead letters" (ops view refresh); returns the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.cycleListeners.add(listener);
+    return () => this.cycleListeners.delete(listener);
+  }
+
+  private notify(): void {
+    for (const l of this.cycleListeners) {
+      try {
+        l();
+      } catch (err) {
+        log.error('sync listener failed', { error: err instanceof Error ? err.name : 'unknown' });
+      }
+    }
   }
 
   /** The ops view. */
@@ -118,6 +137,7 @@ export class SyncEngine {
     if (this.cycle) return this.cycle;
     this.cycle = this.doCycle().finally(() => {
       this.cycle = null;
+      this.notify();
     });
     return this.cycle;
   }

@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { CountyClient, type CountyCredentials, type Pulled } from '../county/client.js';
 import type { ServiceCatalog, TerminalConfig } from '../county/protocol.js';
+import type { QueueOps } from '../core/ops-sources.js';
 import type { CountyError } from '../county/errors.js';
 import { createLogger } from '../logs/logger.js';
 import type { CapacityLimits } from './capacity.js';
 import { buildHeartbeat, type DeviceHealthInput } from './heartbeat.js';
 import { FileKeyProvider, type KeyProvider } from './key-provider.js';
 import { Outbox } from './outbox.js';
+import { queueOps } from './queue-ops.js';
 import { SyncEngine } from './sync-engine.js';
 import type { SyncEngineOptions } from './sync-types.js';
 
@@ -64,6 +66,11 @@ export class SyncStack {
     log.info('terminal enrolled', { terminalId: e.terminalId });
     this.engine.resumeAfterAuth();
     return e.terminalId;
+  }
+
+  /** The core's QueueOps view of this stack (status, dead letters, audited retry/discard, change events). */
+  queueOps(): QueueOps {
+    return queueOps(this.outbox, this.engine);
   }
 
   /** Starts syncing (if enrolled) on triggers. */
