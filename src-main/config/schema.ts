@@ -50,6 +50,16 @@ export const ConfigSchema = z
     catalogFile: z.string().min(1).default('assets/catalog/county-catalog.json'),
     /** Devices fitted to this terminal and how each is driven. */
     devices: z.array(DeviceEntrySchema).default(DeviceKindSchema.options.map((kind) => ({ kind, driver: 'emulator' as const }))),
+    /** The county backend: `embedded` runs the reference backend in-process (demos, development). */
+    county: z
+      .object({
+        url: z.union([z.literal('embedded'), z.url({ protocol: /^https?$/ })]).default('embedded'),
+        /** One-time enrolment code; with `embedded` the demo code of the configured site is used. */
+        enrolmentCode: z.string().min(4).max(64).optional(),
+        heartbeatMs: z.number().int().min(5_000).default(60_000),
+      })
+      .strict()
+      .default({ url: 'embedded', heartbeatMs: 60_000 }),
     idle: IdlePolicySchema.default({ warnAfterMs: 60_000, countdownMs: 30_000 }),
     settingsDefaults: SettingsSchema.default({ language: 'zh-CN', elderlyMode: false, voiceMuted: false, volume: 0.8 }),
     admin: z

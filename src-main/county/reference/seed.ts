@@ -19,6 +19,17 @@ export const DEMO_RESIDENTS = [
 
 export const DEMO_ENROLMENT_CODES = ['DEMO-ENROL-0001', 'DEMO-ENROL-0002', 'DEMO-ENROL-0003'];
 
+/** The sites of the sample county catalog (assets/catalog), so an embedded terminal can enrol as any of them. */
+export const CATALOG_SITES = [
+  { id: 'xa-wq-hall', name: 'Wenquan Street Service Hall (DEMO)', level: 'township' },
+  { id: 'xa-community-01', name: 'Community Service Centre (DEMO)', level: 'village' },
+  { id: 'xa-hospital-01', name: 'Hospital Outpatient Lobby (DEMO)', level: 'outlet' },
+  { id: 'jy-bank-01', name: 'Bank Branch (DEMO)', level: 'outlet' },
+] as const;
+
+/** The demo one-time enrolment code of a catalog site; the embedded backend honours it until used. */
+export const demoEnrolmentCode = (siteId: string): string => `DEMO-${siteId.toUpperCase()}`;
+
 /** Inserts demo sites, residents, enrolment codes, config and catalog if absent; idempotent. */
 export function seed(db: Database.Database, now: number): void {
   db.transaction(() => {
@@ -29,6 +40,10 @@ export function seed(db: Database.Database, now: number): void {
     for (const p of DEMO_RESIDENTS) r.run(p.ref, p.id, p.name, p.ins, p.bal, p.pen, p.until, p.card, p.face);
     const c = db.prepare('INSERT OR IGNORE INTO enrolment_codes VALUES (?, ?, NULL, ?)');
     for (const code of DEMO_ENROLMENT_CODES) c.run(code, 'demo-site-01', now + 365 * 86_400_000);
+    for (const s of CATALOG_SITES) {
+      site.run(s.id, s.name, s.level);
+      c.run(demoEnrolmentCode(s.id), s.id, now + 365 * 86_400_000);
+    }
     const d = db.prepare('INSERT OR IGNORE INTO documents VALUES (?, ?, ?)');
     d.run('config', '1', JSON.stringify({ heartbeatIntervalMs: 60_000, maxBatchItems: 100, maxBatchBytes: 256 * 1024, retryWindowMs: 30 * 86_400_000 }));
     d.run(
