@@ -6,8 +6,9 @@ import { kiosk, run } from '../app/kiosk.js';
 import { technicianLogout } from '../app/admin-actions.js';
 import { pickLocalized } from '../i18n/index.js';
 import { useScreenVoice } from '../voice/useScreenVoice.js';
+import { DevicePanel } from '../components/DevicePanel.js';
 
-/** Technician landing page: identity and health now, device tools later. */
+/** Technician landing page: identity, health and device status. */
 export function AdminScreen() {
   const { t } = useTranslation();
   const language = useStore((s) => s.settings.language);
@@ -67,7 +68,7 @@ export function AdminScreen() {
           </ul>
         )}
       </section>
-      <p className="placeholder">{t('admin.devicesPlaceholder')}</p>
+      <DevicePanel />
     </main>
   );
 }
