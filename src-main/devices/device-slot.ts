@@ -134,9 +134,11 @@ export class DeviceSlot<K extends DriverKind = DriverKind> {
     this.#scheduleReconnect();
   }
 
-  #retryLater(error: DriverError): void {
+  async #retryLater(error: DriverError): Promise<void> {
     this.#log.debug('connect failed', { kind: this.bound.kind, code: error.code, layer: error.layer });
-    void this.bound.close();
+    // Let go of the port before the next attempt reopens it.
+    await this.bound.close();
+    if (this.#closed) return;
     this.#set({ state: this.#status.reconnectAttempts > 0 ? 'reconnecting' : 'disconnected', messageKey: messageKeyFor(error) });
     this.#scheduleReconnect();
   }
