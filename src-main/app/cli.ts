@@ -19,13 +19,14 @@ async function main(): Promise<void> {
   const dataDir = resolve(values['data-dir']);
   const port = Number.parseInt(values.port, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
-  const core = createCore({ dataDir, shell: 'browser', logToStderr: !values.quiet });
+  const core = await createCore({ dataDir, shell: 'browser', logToStderr: !values.quiet });
   const host = await startBrowserHost({ core, rendererDir: join(PROJECT_ROOT, 'dist', 'renderer'), port });
   // One machine-readable line that tests and scripts wait on.
   process.stdout.write(`KIOSK_READY ${JSON.stringify({ url: host.url, origin: host.origin, dataDir })}\n`);
 
   const stop = async () => {
     await host.close();
+    await core.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

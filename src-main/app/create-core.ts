@@ -22,7 +22,7 @@ export function appVersion(appRoot: string = PROJECT_ROOT): string {
 }
 
 /** Composition root: reads configuration from the data directory and builds the core. */
-export function createCore(options: CreateCoreOptions): KioskCore {
+export async function createCore(options: CreateCoreOptions): Promise<KioskCore> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const sinks: LogSink[] = [fileSink(join(options.dataDir, 'logs'))];
   if (options.logToStderr ?? true) sinks.push(stderrSink);
@@ -31,15 +31,26 @@ export function createCore(options: CreateCoreOptions): KioskCore {
   const appRoot = options.appRoot ?? PROJECT_ROOT;
   const catalogFile = loadCatalogFile(config, appRoot);
   const { terminalId } = loadOrCreateIdentity(options.dataDir);
+  const version = appVersion(appRoot);
   const devices = createDeviceSource(config);
-  const queue = createQueue();
+  let queue;
+  try {
+    queue = await createQueue({ dataDir: options.dataDir, config, appVersion: version, devices: () => devices.list() });
+  } catch (error) {
+    await devices.close();
+    throw error;
+  }
   return new KioskCore({
     config,
     catalogFile,
     terminalId,
-    appVersion: appVersion(appRoot),
+    appVersion: version,
     shell: options.shell,
     devices,
-    queue,
+    queue: queue.ops,
+    onClose: async () => {
+      await queue.close();
+      await devices.close();
+    },
   });
 }

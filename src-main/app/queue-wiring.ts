@@ -1,13 +1,76 @@
+import { join } from 'node:path';
+import type { Config } from '../config/schema.js';
 import type { QueueOps } from '../core/ops-sources.js';
+import type { DeviceStatus } from '../contract/ops.js';
+import { startCountyBackend, demoEnrolmentCode, type CountyBackend } from '../county/reference/index.js';
+import { createLogger } from '../logs/logger.js';
+import type { DeviceHealthInput } from '../outbox/heartbeat.js';
+import type { KeyProvider } from '../outbox/key-provider.js';
+import { SyncStack } from '../outbox/sync-stack.js';
 
-/** Builds the outbox and sync engine for the core. Interim: an empty queue until the outbox is wired in. */
-export function createQueue(): QueueOps & { close(): Promise<void> } {
+const log = createLogger('queue');
+
+export interface QueueWiringOptions {
+  dataDir: string;
+  config: Config;
+  appVersion: string;
+  /** Device health for heartbeats. */
+  devices: () => DeviceStatus[];
+  /** The Electron shell passes its safeStorage provider; the browser host uses the key file. */
+  keys?: KeyProvider;
+}
+
+export interface QueueWiring {
+  ops: QueueOps;
+  stack: SyncStack;
+  /** Where the county backend is (the embedded one's loopback URL when embedded). */
+  countyUrl: string;
+  close(): Promise<void>;
+}
+
+const toHealth = (d: DeviceStatus): DeviceHealthInput => ({
+  kind: d.kind,
+  status: d.state === 'ready' || d.state === 'busy' ? 'ok' : d.state === 'absent' ? 'absent' : d.state === 'fault' ? 'fault' : 'degraded',
+});
+
+/**
+ * Opens the outbox and starts syncing to the county; with `county.url = embedded` it first starts the
+ * reference backend in-process and enrols with the site's demo code. Enrolment failures are logged and
+ * the terminal keeps recording offline.
+ */
+export async function createQueue(options: QueueWiringOptions): Promise<QueueWiring> {
+  const { config, dataDir } = options;
+  let backend: CountyBackend | undefined;
+  let countyUrl = config.county.url;
+  if (countyUrl === 'embedded') {
+    backend = await startCountyBackend({ port: 0, dbFile: join(dataDir, 'county-reference.db') });
+    countyUrl = backend.url;
+  }
+  const stack = await SyncStack.open({
+    dataDir,
+    countyUrl,
+    siteId: config.siteId,
+    ...(options.keys ? { keys: options.keys } : {}),
+    onNeedsEnrolment: () => log.warn('county refused our credentials; a technician must enrol the terminal again'),
+  });
+  const code = config.county.enrolmentCode ?? (backend ? demoEnrolmentCode(config.siteId) : undefined);
+  if (!stack.enrolled && code) {
+    try {
+      await stack.enrol(code);
+    } catch (error) {
+      log.warn('enrolment failed; recording offline until it succeeds', { error: error instanceof Error ? error.name : 'unknown' });
+    }
+  }
+  stack.start();
+  const stopHeartbeat = stack.startHeartbeat(() => options.devices().map(toHealth), config.county.heartbeatMs, options.appVersion);
   return {
-    status: () => ({ depth: 0, oldestAgeMs: null, deadLetters: 0, lastSyncAt: null, accepting: true, sync: 'idle' }),
-    deadLetters: () => [],
-    retry: () => false,
-    discard: () => false,
-    onChange: () => () => undefined,
-    close: async () => undefined,
+    ops: stack.queueOps(),
+    stack,
+    countyUrl,
+    async close() {
+      stopHeartbeat();
+      await stack.close();
+      await backend?.close();
+    },
   };
 }

@@ -22,6 +22,8 @@ export interface CoreOptions {
   shell: ShellKind;
   devices: DeviceStatusSource;
   queue: QueueOps;
+  /** Stops what the composition root started (sync, devices); run once by `close()`. */
+  onClose?: () => Promise<void>;
   now?: () => number;
 }
 
@@ -50,6 +52,16 @@ export class KioskCore {
     this.handlers = this.buildHandlers();
     options.devices.onChange((devices) => this.emit({ type: 'devices.changed', devices }));
     options.queue.onChange((queue) => this.emit({ type: 'queue.changed', queue }));
+  }
+
+  private closing: Promise<void> | undefined;
+
+  /** Stops background work (sync engine, device manager); safe to call more than once. */
+  close(): Promise<void> {
+    this.closing ??= (this.options.onClose?.() ?? Promise.resolve()).catch((error: unknown) => {
+      log.error('close failed', { error });
+    });
+    return this.closing;
   }
 
   /** Ops calls need a signed-in technician. */

@@ -27,9 +27,9 @@ function shellPaths() {
   };
 }
 
-function startCore(dataDir: string): KioskCore | undefined {
+async function startCore(dataDir: string): Promise<KioskCore | undefined> {
   try {
-    return createCore({ dataDir, shell: 'electron', logToStderr: !app.isPackaged, appRoot: app.getAppPath() });
+    return await createCore({ dataDir, shell: 'electron', logToStderr: !app.isPackaged, appRoot: app.getAppPath() });
   } catch (error) {
     // Configuration errors name the file and field only; safe to log.
     log.error('core failed to start', { error: error instanceof Error ? error.message : 'unknown error' });
@@ -37,11 +37,12 @@ function startCore(dataDir: string): KioskCore | undefined {
   }
 }
 
-function start(): BrowserWindow {
+async function start(): Promise<BrowserWindow> {
   const paths = shellPaths();
   handleAppProtocol(paths.rendererDir);
   hardenSession(session.defaultSession);
-  const core = startCore(paths.dataDir);
+  const core = await startCore(paths.dataDir);
+  if (core) app.on('before-quit', () => void core.close());
   const win = createKioskWindow({ preloadPath: paths.preload, isPackaged: app.isPackaged });
   superviseRenderer(win);
   powerSaveBlocker.start('prevent-display-sleep');
@@ -76,8 +77,8 @@ if (!app.requestSingleInstanceLock()) {
   logChildProcessGone(app);
   app
     .whenReady()
-    .then(() => {
-      win = start();
+    .then(async () => {
+      win = await start();
     })
     .catch((error: unknown) => {
       log.error('shell failed to start', { error: error instanceof Error ? error.message : 'unknown error' });

@@ -76,7 +76,6 @@ export const en: LocaleShape = {
       degraded: 'Degraded',
       down: 'Down',
     },
-    devicesPlaceholder: 'Devices will appear here.',
     logout: 'Leave maintenance',
     loading: 'Loading…',
   },

@@ -75,7 +75,6 @@ export const zhCN = {
       degraded: '部分异常',
       down: '故障',
     },
-    devicesPlaceholder: '设备状态将在这里显示。',
     logout: '退出维护',
     loading: '正在读取…',
   },

@@ -8,5 +8,6 @@ export function fakeCore() {
   return {
     call: vi.fn(async (name: CallName, _payload: unknown): Promise<Result<unknown>> => ok({ answered: name })),
     events: new EventQueue(),
+    close: vi.fn(async () => undefined),
   };
 }

@@ -21,7 +21,7 @@ beforeEach(() => {
   resetFake();
   core = fakeCore();
   mocks.createCore.mockReset();
-  mocks.createCore.mockReturnValue(core);
+  mocks.createCore.mockResolvedValue(core);
 });
 
 describe('single instance', () => {
@@ -97,12 +97,16 @@ describe('startup', () => {
   });
 
   it('shows the crash page and wires no calls when the core cannot start', async () => {
-    mocks.createCore.mockImplementation(() => {
-      throw new Error('configuration config.json is invalid: siteId: required');
-    });
+    mocks.createCore.mockRejectedValue(new Error('configuration config.json is invalid: siteId: required'));
     await startMain();
     expect(windows()[0]!.webContents.loaded).toEqual(['app://kiosk/crash.html']);
     expect(fake.ipcHandlers.size).toBe(0);
+  });
+
+  it('stops the core before the app quits', async () => {
+    await startMain();
+    fake.app.emit('before-quit');
+    expect(core.close).toHaveBeenCalled();
   });
 
   it('supervises the renderer and quits when the window closes', async () => {
