@@ -7,8 +7,9 @@ import { technicianLogout } from '../app/admin-actions.js';
 import { pickLocalized } from '../i18n/index.js';
 import { useScreenVoice } from '../voice/useScreenVoice.js';
 import { DevicePanel } from '../components/DevicePanel.js';
+import { QueuePanel } from '../components/QueuePanel.js';
 
-/** Technician landing page: identity, health and device status. */
+/** Technician landing page: identity, health, device status and the offline queue. */
 export function AdminScreen() {
   const { t } = useTranslation();
   const language = useStore((s) => s.settings.language);
@@ -69,6 +70,7 @@ export function AdminScreen() {
         )}
       </section>
       <DevicePanel />
+      <QueuePanel />
     </main>
   );
 }

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeadLetter, Language } from '../../src-main/contract/index.js';
+import { formatInstant, rowMode } from './queue-panel-model.js';
+
+export interface DeadLetterListProps {
+  items: DeadLetter[] | null;
+  language: Language;
+  now: number;
+  /** Each resolves when the call (and the reload after it) is done; failures are shown by the caller. */
+  onRetry(id: string): Promise<void>;
+  onDiscard(id: string): Promise<void>;
+}
+
+/**
+ * Dead letters: kind, reason, when set aside, attempts; Retry, or Discard in two steps
+ * (irreversible and audited). Only kind and reason are shown, never a payload.
+ */
+export function DeadLetterList({ items, language, now, onRetry, onDiscard }: DeadLetterListProps) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [working, setWorking] = useState<string | null>(null);
+
+  const act = async (id: string, action: (id: string) => Promise<void>) => {
+    setWorking(id);
+    setConfirming(null);
+    try {
+      await action(id);
+    } finally {
+      setWorking(null);
+    }
+  };
+
+  return (
+    <section className="dead-letters" aria-labelledby="dead-letters-title" data-testid="dead-letters">
+      <h3 id="dead-letters-title">{t('queue.dead.title')}</h3>
+      {items === null ? (
+        <p role="status">{t('queue.dead.loading')}</p>
+      ) : items.length === 0 ? (
+        <p data-testid="dead-empty">{t('queue.dead.empty')}</p>
+      ) : (
+        <table className="device-table dead-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('queue.dead.column.kind')}</th>
+              <th scope="col">{t('queue.dead.column.reason')}</th>
+              <th scope="col">{t('queue.dead.column.movedAt')}</th>
+              <th scope="col" className="device-table__num">
+                {t('queue.dead.column.attempts')}
+              </th>
+              <th scope="col">{t('queue.dead.column.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((d) => {
+              const mode = rowMode(d.id, confirming, working);
+              return (
+                <tr key={d.id} data-testid={`dead-${d.id}`}>
+                  <th scope="row" className="dead-table__kind">
+                    {d.kind}
+                  </th>
+                  <td className="dead-table__reason">{d.reason}</td>
+                  <td>{formatInstant(d.movedAt, language, now) ?? '—'}</td>
+                  <td className="device-table__num">{d.attempts}</td>
+                  <td>
+                    <div className="dead-table__actions">
+                      {mode === 'working' && <span role="status">{t('queue.dead.working')}</span>}
+                      {mode === 'actions' && (
+                        <>
+                          <button type="button" className="button button--primary ops-button" data-testid={`dead-retry-${d.id}`} disabled={working !== null} onClick={() => void act(d.id, onRetry)}>
+                            {t('queue.dead.retry')}
+                          </button>
+                          <button type="button" className="button button--secondary ops-button" data-testid={`dead-discard-${d.id}`} disabled={working !== null} onClick={() => setConfirming(d.id)}>
+                            {t('queue.dead.discard')}
+                          </button>
+                        </>
+                      )}
+                      {mode === 'confirmDiscard' && (
+                        <>
+                          <p className="dead-table__hint" id={`dead-hint-${d.id}`}>
+                            {t('queue.dead.confirmHint')}
+                          </p>
+                          <button
+                            type="button"
+                            className="button ops-button ops-button--danger"
+                            data-testid={`dead-confirm-${d.id}`}
+                            aria-describedby={`dead-hint-${d.id}`}
+                            onClick={() => void act(d.id, onDiscard)}
+                          >
+                            {t('queue.dead.confirm')}
+                          </button>
+                          <button type="button" className="button button--secondary ops-button" data-testid={`dead-cancel-${d.id}`} onClick={() => setConfirming(null)}>
+                            {t('queue.dead.cancel')}
+                          </button>
+                        </>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
