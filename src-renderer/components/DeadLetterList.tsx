@@ -63,23 +63,23 @@ export function DeadLetterList({ items, language, now, onRetry, onDiscard }: Dea
                   <td>{formatInstant(d.movedAt, language, now) ?? '—'}</td>
                   <td className="device-table__num">{d.attempts}</td>
                   <td>
-                    <div className="dead-table__actions">
-                      {mode === 'working' && <span role="status">{t('queue.dead.working')}</span>}
-                      {mode === 'actions' && (
-                        <>
-                          <button type="button" className="button button--primary ops-button" data-testid={`dead-retry-${d.id}`} disabled={working !== null} onClick={() => void act(d.id, onRetry)}>
-                            {t('queue.dead.retry')}
-                          </button>
-                          <button type="button" className="button button--secondary ops-button" data-testid={`dead-discard-${d.id}`} disabled={working !== null} onClick={() => setConfirming(d.id)}>
-                            {t('queue.dead.discard')}
-                          </button>
-                        </>
-                      )}
-                      {mode === 'confirmDiscard' && (
-                        <>
-                          <p className="dead-table__hint" id={`dead-hint-${d.id}`}>
-                            {t('queue.dead.confirmHint')}
-                          </p>
+                    {mode === 'working' && <span role="status">{t('queue.dead.working')}</span>}
+                    {mode === 'actions' && (
+                      <div className="dead-table__actions">
+                        <button type="button" className="button button--primary ops-button" data-testid={`dead-retry-${d.id}`} disabled={working !== null} onClick={() => void act(d.id, onRetry)}>
+                          {t('queue.dead.retry')}
+                        </button>
+                        <button type="button" className="button button--secondary ops-button" data-testid={`dead-discard-${d.id}`} disabled={working !== null} onClick={() => setConfirming(d.id)}>
+                          {t('queue.dead.discard')}
+                        </button>
+                      </div>
+                    )}
+                    {mode === 'confirmDiscard' && (
+                      <>
+                        <p className="dead-table__hint" id={`dead-hint-${d.id}`}>
+                          {t('queue.dead.confirmHint')}
+                        </p>
+                        <div className="dead-table__actions">
                           <button
                             type="button"
                             className="button ops-button ops-button--danger"
@@ -92,9 +92,9 @@ export function DeadLetterList({ items, language, now, onRetry, onDiscard }: Dea
                           <button type="button" className="button button--secondary ops-button" data-testid={`dead-cancel-${d.id}`} onClick={() => setConfirming(null)}>
                             {t('queue.dead.cancel')}
                           </button>
-                        </>
-                      )}
-                    </div>
+                        </div>
+                      </>
+                    )}
                   </td>
                 </tr>
               );
