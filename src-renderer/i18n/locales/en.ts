@@ -170,7 +170,7 @@ export const en: LocaleShape = {
     notAccepting: 'This terminal has stopped accepting new records (storage full). Residents whose service needs a record are sent to the counter.',
     syncLabel: 'Sync state',
     sync: {
-      idle: 'Idle, up to date',
+      idle: 'Idle',
       syncing: 'Syncing',
       backoff: 'Retrying later',
       paused: 'Paused',

@@ -169,7 +169,7 @@ export const zhCN = {
     notAccepting: '本机已暂停接收新记录（存储已满）。需要记录的业务会请居民到窗口办理。',
     syncLabel: '同步状态',
     sync: {
-      idle: '空闲，已同步',
+      idle: '空闲',
       syncing: '正在同步',
       backoff: '稍后重试',
       paused: '已暂停',
