@@ -1,10 +1,10 @@
 import type { Framer } from '../framing/framer.js';
 import type { Link } from '../link/link.js';
 import { parseResponse, type ApduResponse } from './apdu.js';
-import { CCID, REPEAT_LAST, ccidFailure, ccidHeader, parseCcidReply } from './ccid.js';
-import type { SscTimeouts } from './config.js';
+import { CCID, REPEAT_LAST, ccidFailure, ccidHeader, parseCcidReply, slotPresence, type CcidReply } from './ccid.js';
+import { SSC_STATUS_TIMEOUT, type SscTimeouts } from './config.js';
 import { CardError } from './errors.js';
-import { isIdempotentApdu, isPlausibleAtr, type ReaderProtocol } from './reader.js';
+import { isIdempotentApdu, isPlausibleAtr, type CardPresence, type ReaderProtocol } from './reader.js';
 
 /**
  * ACS-style CCID over serial. Lost or corrupt replies are recovered with
@@ -44,7 +44,20 @@ export class CcidReader implements ReaderProtocol {
     return parseResponse(await this.#command(CCID.xfrBlock, apdu, this.#timeouts.apdu, 'XFR', isIdempotentApdu(apdu)));
   }
 
+  /** GetSlotStatus (65 → 81): the slot's state without powering or addressing the card; resent freely. */
+  async slotStatus(): Promise<CardPresence> {
+    return this.#exchange(CCID.getSlotStatus, Buffer.alloc(0), this.#timeouts.status ?? SSC_STATUS_TIMEOUT, 'SLOT_STATUS', true, slotPresence);
+  }
+
   async #command(type: number, data: Buffer, timeoutMs: number, label: string, idempotent = true): Promise<Buffer> {
+    return this.#exchange(type, data, timeoutMs, label, idempotent, (reply) => {
+      const failure = ccidFailure(reply, type === CCID.xfrBlock);
+      if (failure) throw failure;
+      return reply.data;
+    });
+  }
+
+  async #exchange<T>(type: number, data: Buffer, timeoutMs: number, label: string, idempotent: boolean, accept: (reply: CcidReply) => T): Promise<T> {
     this.#seq = (this.#seq + 1) & 0xff;
     const seq = this.#seq;
     const bytes = this.#framer.encode(data, ccidHeader(type, seq));
@@ -58,8 +71,7 @@ export class CcidReader implements ReaderProtocol {
         const reply = parseCcidReply(frame);
         if (reply.seq !== seq) return idempotent && reply.seq === this.#lastAnswered ? { kind: 'rejected' } : { kind: 'wait' };
         this.#lastAnswered = seq;
-        const failure = ccidFailure(reply, type === CCID.xfrBlock);
-        return failure ? { kind: 'fail', error: failure } : { kind: 'done', value: reply.data };
+        return { kind: 'done', value: accept(reply) };
       },
     });
   }

@@ -1,12 +1,15 @@
 import { ProtocolError } from '../core/errors.js';
 import type { Frame } from '../framing/framer.js';
 import { CardError } from './errors.js';
+import type { CardPresence } from './reader.js';
 
 /** CCID message types used over the serial link. */
 export const CCID = {
   powerOn: 0x62,
   powerOff: 0x63,
   xfrBlock: 0x6f,
+  /** PC_to_RDR_GetSlotStatus: answered by RDR_to_PC_SlotStatus (81) without touching the card. */
+  getSlotStatus: 0x65,
   dataBlock: 0x80,
   slotStatus: 0x81,
 } as const;
@@ -42,6 +45,26 @@ export function parseCcidReply(frame: Frame): CcidReply {
 
 /** bError value for "card did not answer" (removed or mute). */
 export const ICC_MUTE = 0xfe;
+
+/**
+ * Reads the slot state out of an RDR_to_PC_SlotStatus reply. bmICCStatus
+ * 0/1/2 = active/present/absent. Readers report an empty or mute slot
+ * either as "processed" or as "failed" with bError ICC_MUTE (libccid
+ * accepts both), so only another bError is a READER_ERROR.
+ * ProtocolError UNEXPECTED_REPLY for a data block, MALFORMED_REPLY for bmICCStatus 3 (RFU).
+ */
+export function slotPresence(r: CcidReply): CardPresence {
+  if (r.type !== CCID.slotStatus) throw new ProtocolError('UNEXPECTED_REPLY', { type: r.type });
+  if (r.iccStatus === 2) return 'absent';
+  if (r.commandStatus === 1) {
+    // A card that is there but does not answer is present, not active.
+    if (r.error === ICC_MUTE) return 'present-inactive';
+    throw new CardError('READER_ERROR', { error: r.error });
+  }
+  if (r.iccStatus === 0) return 'present-active';
+  if (r.iccStatus === 1) return 'present-inactive';
+  throw new ProtocolError('MALFORMED_REPLY', { iccStatus: r.iccStatus });
+}
 
 /** Turns a failed CCID reply into a CardError: no card, card pulled during an APDU, mute card, or reader error code. */
 export function ccidFailure(r: CcidReply, duringApdu: boolean): CardError | undefined {

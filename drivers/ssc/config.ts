@@ -16,7 +16,12 @@ export const SSC_SERIAL = { baudRate: 9600 } as const;
 export interface SscTimeouts {
   powerOn: number;
   apdu: number;
+  /** Slot status query (the reader answers it itself, without the card); SSC_STATUS_TIMEOUT when unset. */
+  status?: number;
 }
 
+/** Default slot-status timeout in ms. */
+export const SSC_STATUS_TIMEOUT = 1000;
+
 /** Defaults for real hardware; tests pass shorter ones. */
-export const SSC_TIMEOUTS: SscTimeouts = { powerOn: 3000, apdu: 5000 };
+export const SSC_TIMEOUTS: SscTimeouts = { powerOn: 3000, apdu: 5000, status: SSC_STATUS_TIMEOUT };

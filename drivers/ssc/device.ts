@@ -6,11 +6,13 @@ import type { Transport } from '../transports/transport.js';
 import { CcidReader } from './ccid-reader.js';
 import { SSC_PROFILES, SSC_TIMEOUTS, type SscFraming, type SscTimeouts } from './config.js';
 import { SscReaderProtocol } from './protocol.js';
+import type { SscReaderStatus } from './reader.js';
 import { StxReader } from './stx-reader.js';
 import type { SocialSecurityCard } from './record.js';
 import { changePin, readSsseRecord, reloadPin, selectSsse, verifyPin, type MacProvider } from './ssse.js';
 
 export type { SocialSecurityCard } from './record.js';
+export type { CardPresence, SscReaderStatus } from './reader.js';
 export type { MacProvider } from './ssse.js';
 
 export interface SscReaderOptions {
@@ -54,6 +56,21 @@ export class SocialSecurityCardReader {
   async close(): Promise<void> {
     this.#session = false;
     await this.#transport.close().catch(() => undefined);
+  }
+
+  /**
+   * Asks the reader for its slot status (CCID GetSlotStatus; the STX
+   * family's *unconfirmed* status command) without powering or talking to
+   * the card: safe to send at any time and resent after a lost reply. A
+   * card that is not powered any more ends the session. CardError
+   * READER_ERROR, ProtocolError, LinkError TIMEOUT/CLOSED.
+   */
+  status(): Promise<Result<SscReaderStatus>> {
+    return this.#run('status', async () => {
+      const card = await this.#protocol.slotStatus();
+      if (card !== 'present-active') this.#session = false;
+      return { card };
+    });
   }
 
   /** Powers the card, selects SSSE and reads EF05/EF06; CardError NO_CARD, UNKNOWN_ATR, FILE_NOT_FOUND, BAD_RECORD... */

@@ -5,7 +5,7 @@ import { Framer, type Frame } from '../framing/framer.js';
 import { SSC_PROFILES } from './config.js';
 import { DEMO_SSC_CARD, SscCardModel, type SscCardData } from './emulator-card.js';
 import { APDU_NAMES } from './emulator-names.js';
-import { STX_ANY, STX_CMD, STX_STATUS } from './stx-reader.js';
+import { STX_ANY, STX_CMD, STX_SLOT, STX_STATUS } from './stx-reader.js';
 
 /**
  * A reader of the STX/LEN/BCC family (plain or nibble-split) around the
@@ -31,11 +31,12 @@ export class SscStxReaderModel implements DeviceModel {
     this.#powered = false;
   }
 
-  /** Names a command: POWER_ON, POWER_OFF or the APDU's INS name. */
+  /** Names a command: POWER_ON, POWER_OFF, SLOT_STATUS or the APDU's INS name. */
   commandName(frame: Frame): string {
     const cmd = frame.payload[0];
     if (cmd === STX_CMD.powerOn) return 'POWER_ON';
     if (cmd === STX_CMD.powerOff) return 'POWER_OFF';
+    if (cmd === STX_CMD.slotStatus) return 'SLOT_STATUS';
     if (cmd === STX_CMD.apdu) return APDU_NAMES[((frame.payload[1] ?? 0) << 8) | (frame.payload[2] ?? 0)] ?? 'APDU';
     return 'UNKNOWN';
   }
@@ -57,6 +58,12 @@ export class SscStxReaderModel implements DeviceModel {
       card.reset();
       this.#powered = true;
       return [this.#reply(cmd, STX_STATUS.ok, device === 'unknown-atr' ? Buffer.of(0x12, 0x34) : card.data.atr)];
+    }
+    if (cmd === STX_CMD.slotStatus) {
+      // Answered from the reader's own state (the *unconfirmed* status command); `status` faults answer that status byte.
+      if (fault?.kind === 'status') return [this.#reply(cmd, fault.code & 0xff)];
+      const state = !card ? STX_SLOT.absent : this.#powered && device !== 'mute' ? STX_SLOT.active : STX_SLOT.present;
+      return [this.#reply(cmd, STX_STATUS.ok, Buffer.of(state))];
     }
     if (cmd === STX_CMD.powerOff) {
       this.#powered = false;

@@ -26,7 +26,7 @@ const NACK = [STATUS.checksum, STATUS.length, STATUS.end, STATUS.timeout];
 
 /**
  * ACS-style CCID serial reader with one card slot. Device faults:
- * `status` (answer this SW instead), `nack` (1..4: reader status frame
+ * `status` (answer this SW instead; on SLOT_STATUS: failed with this bError), `nack` (1..4: reader status frame
  * checksum/length/end/timeout, command not executed), `device`:
  * 'pull-card' (card removed mid-APDU), 'unknown-atr', 'mute'.
  */
@@ -54,11 +54,12 @@ export class SscReaderModel implements DeviceModel {
     this.#powered = false;
   }
 
-  /** Names a command frame: POWER_ON, POWER_OFF, REPEAT, or the APDU's INS name. */
+  /** Names a command frame: POWER_ON, POWER_OFF, SLOT_STATUS, REPEAT, or the APDU's INS name. */
   commandName(frame: Frame): string {
     const type = frame.header[0];
     if (type === CCID.powerOn) return 'POWER_ON';
     if (type === CCID.powerOff) return 'POWER_OFF';
+    if (type === CCID.getSlotStatus) return 'SLOT_STATUS';
     if (type === 0 && frame.payload.length === 0) return 'REPEAT';
     if (type === CCID.xfrBlock) return APDU_NAMES[((frame.payload[0] ?? 0) << 8) | (frame.payload[1] ?? 0)] ?? 'APDU';
     return 'UNKNOWN';
@@ -92,6 +93,13 @@ export class SscReaderModel implements DeviceModel {
       this.#powered = true;
       const atr = device === 'unknown-atr' ? Buffer.of(0x12, 0x34) : card.data.atr;
       return this.#msg(CCID.dataBlock, seq, 0x00, 0, atr);
+    }
+    if (type === CCID.getSlotStatus) {
+      // The reader answers from its own state: the card is not addressed. An empty slot as most readers say it (failed, ICC_MUTE).
+      if (fault?.kind === 'status') return this.#msg(CCID.slotStatus, seq, 0x40 | (card ? 0x01 : 0x02), fault.code & 0xff);
+      if (!card) return this.#msg(CCID.slotStatus, seq, 0x42, ICC_MUTE);
+      if (device === 'mute') return this.#msg(CCID.slotStatus, seq, 0x41, ICC_MUTE);
+      return this.#msg(CCID.slotStatus, seq, this.#powered ? 0x00 : 0x01, 0);
     }
     if (type === CCID.powerOff) {
       this.#powered = false;

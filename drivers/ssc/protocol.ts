@@ -1,6 +1,6 @@
 import { buildApdu, withLe, type ApduResponse } from './apdu.js';
 import { swToError } from './errors.js';
-import type { ReaderProtocol } from './reader.js';
+import type { CardPresence, ReaderProtocol } from './reader.js';
 
 const MAX_CHAIN = 32;
 
@@ -24,6 +24,11 @@ export class SscReaderProtocol {
   /** Powers the card off; LinkError if the reader does not answer. */
   powerOff(): Promise<void> {
     return this.#reader.powerOff();
+  }
+
+  /** Asks the reader for its slot status without touching the card. */
+  slotStatus(): Promise<CardPresence> {
+    return this.#reader.slotStatus();
   }
 
   /** Sends one APDU as-is (no chaining); CardError for reader/card failures, LinkError for the line. */

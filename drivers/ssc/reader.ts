@@ -1,5 +1,13 @@
 import type { ApduResponse } from './apdu.js';
 
+/** What the reader says about its slot: a powered card, a card not powered (or mute), or none. */
+export type CardPresence = 'present-active' | 'present-inactive' | 'absent';
+
+/** The reader's slot status, asked without touching the card. */
+export interface SscReaderStatus {
+  card: CardPresence;
+}
+
 /**
  * What the SSSE layer needs from a reader, whatever its wire: CCID over
  * serial (ccid-reader.ts) or the STX/LEN/BCC vendor family (stx-reader.ts).
@@ -11,6 +19,8 @@ export interface ReaderProtocol {
   powerOff(): Promise<void>;
   /** Sends one APDU without chaining; CardError for the reader/card, LinkError for the line. */
   exchangeApdu(apdu: Buffer): Promise<ApduResponse>;
+  /** Asks the reader for its slot status; never powers or talks to the card, safe to resend. CardError READER_ERROR, ProtocolError, LinkError. */
+  slotStatus(): Promise<CardPresence>;
 }
 
 /** Checks an ATR's initial byte: TS must be 3B (direct) or 3F (inverse) and T0 must follow. */

@@ -1,16 +1,23 @@
+import { ProtocolError } from '../core/errors.js';
 import type { Framer } from '../framing/framer.js';
 import type { Link } from '../link/link.js';
 import { parseResponse, type ApduResponse } from './apdu.js';
-import type { SscTimeouts } from './config.js';
+import { SSC_STATUS_TIMEOUT, type SscTimeouts } from './config.js';
 import { CardError } from './errors.js';
-import { isIdempotentApdu, isPlausibleAtr, type ReaderProtocol } from './reader.js';
+import { isIdempotentApdu, isPlausibleAtr, type CardPresence, type ReaderProtocol } from './reader.js';
 
 // Generic command set for the STX/LEN/CMD/DATA/BCC/ETX reader family
 // (*unconfirmed*: vendors differ in command codes; this is the common
 // shape seen in public code). Payload = CMD | DATA; reply = CMD | STATUS | DATA.
+// The slot status command (44, reply DATA = one byte 00 card powered /
+// 01 card present, not powered / 02 no card, the CCID bmICCStatus values)
+// is *unconfirmed* too: DEVICES.md names no STX command codes at all.
 
-/** Commands of the STX reader family. */
-export const STX_CMD = { powerOn: 0x41, powerOff: 0x42, apdu: 0x43 } as const;
+/** Commands of the STX reader family (all *unconfirmed*, see above). */
+export const STX_CMD = { powerOn: 0x41, powerOff: 0x42, apdu: 0x43, slotStatus: 0x44 } as const;
+
+/** Slot states in the reply DATA of STX_CMD.slotStatus (*unconfirmed*). */
+export const STX_SLOT = { active: 0x00, present: 0x01, absent: 0x02 } as const;
 
 /** CMD byte of a reply to a frame the reader could not decode. */
 export const STX_ANY = 0xff;
@@ -49,6 +56,22 @@ export class StxReader implements ReaderProtocol {
   /** Sends one APDU (no chaining); resent after a lost reply only if idempotent. */
   async exchangeApdu(apdu: Buffer): Promise<ApduResponse> {
     return parseResponse(await this.#command(STX_CMD.apdu, apdu, this.#timeouts.apdu, isIdempotentApdu(apdu), true));
+  }
+
+  /** Slot status (*unconfirmed* command 44): never touches the card, resent freely; a no-card status means absent. */
+  async slotStatus(): Promise<CardPresence> {
+    let data: Buffer;
+    try {
+      data = await this.#command(STX_CMD.slotStatus, Buffer.alloc(0), this.#timeouts.status ?? SSC_STATUS_TIMEOUT, true, false);
+    } catch (e) {
+      if (e instanceof CardError && e.code === 'NO_CARD') return 'absent';
+      throw e;
+    }
+    const state = data[0];
+    if (state === STX_SLOT.active) return 'present-active';
+    if (state === STX_SLOT.present) return 'present-inactive';
+    if (state === STX_SLOT.absent) return 'absent';
+    throw new ProtocolError('MALFORMED_REPLY', { length: data.length });
   }
 
   async #command(cmd: number, data: Buffer, timeoutMs: number, safeToResend: boolean, duringApdu: boolean): Promise<Buffer> {

@@ -50,8 +50,12 @@ export function bindDevice(entry: DeviceEntry, logger: DriverLogger): BoundDevic
   switch (kind) {
     case 'cardReader': {
       const driver = built.driver as DriverKinds['ssc'];
-      // The reader API has no status command (CCID GetSlotStatus is not exposed): judged by open and by use.
-      return { kind, driver, ...common, open: () => driver.open(), close: () => driver.close(), busy: () => false };
+      // Slot status (CCID GetSlotStatus) asks the reader, never the card: an empty slot is a healthy reader.
+      const probe = async (): Promise<ProbeResult> => {
+        const r = await driver.status();
+        return r.ok ? { ok: true } : r;
+      };
+      return { kind, driver, ...common, open: () => driver.open(), close: () => driver.close(), probe, busy: () => false };
     }
     case 'idReader': {
       const driver = built.driver as DriverKinds['idcard'];

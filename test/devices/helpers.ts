@@ -42,3 +42,12 @@ export function stateOf(devices: DeviceStatus[], kind: DeviceStatus['kind']): De
 export function activeTimers(): number {
   return process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
 }
+
+/** Polls `test` until it holds (for state that changes without an onChange, like an emulator transcript). */
+export async function eventually(test: () => boolean, timeoutMs = 8_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!test()) {
+    if (Date.now() > end) throw new Error('condition never held');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EvolisModel } from '../../drivers/printer/emulator.js';
+import { SscReaderModel } from '../../drivers/ssc/emulator.js';
 import type { DeviceStatus } from '../../src-main/contract/ops.js';
 import type { DeviceManager } from '../../src-main/devices/index.js';
-import { activeTimers, manager, stateOf, waitFor } from './helpers.js';
+import { activeTimers, eventually, manager, stateOf, waitFor } from './helpers.js';
 
 let m: DeviceManager | undefined;
 afterEach(async () => {
@@ -25,9 +26,10 @@ describe('device manager on the in-memory emulators', () => {
       ['camera', 'browser', 'ready'],
       ['docCamera', 'emulator', 'ready'],
     ]);
-    // Honest about what it cannot check: the browser camera and the reader that has no status command.
+    // Honest about what it cannot check: the browser camera.
     expect(stateOf(devices, 'camera')?.messageKey).toBe('checkedByUi');
-    expect(stateOf(devices, 'cardReader')?.messageKey).toBe('noHeartbeat');
+    expect(stateOf(devices, 'cardReader')?.messageKey).toBeUndefined();
+    expect(stateOf(devices, 'cardReader')?.lastSeenAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(stateOf(devices, 'pinPad')?.lastSeenAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(m.driver('cardPrinter')).toBeDefined();
   });
@@ -55,6 +57,38 @@ describe('device manager on the in-memory emulators', () => {
     // Attempts only ever grow while the device is away.
     const attempts = afterUnplug.filter(([s]) => s === 'reconnecting').map(([, n]) => n);
     expect(attempts).toEqual([...attempts].sort((a, b) => a - b));
+  });
+
+  it('heartbeats the card reader with slot status (never the card) and finds an unplugged reader', async () => {
+    m = manager([{ kind: 'cardReader', driver: 'emulator' }]);
+    m.start();
+    await waitFor(m, allUp);
+    const host = m.emulator('cardReader')?.host;
+    // A few heartbeats: each one is a slot status query, and the card is never powered or addressed.
+    await eventually(() => (host?.transcript.commands().length ?? 0) >= 3);
+    expect(new Set(host?.transcript.commands())).toEqual(new Set(['SLOT_STATUS']));
+    await m.emulator('cardReader')?.unplug();
+    await waitFor(m, (d) => ['disconnected', 'reconnecting'].includes(stateOf(d, 'cardReader')?.state ?? ''));
+    await m.emulator('cardReader')?.replug();
+    await waitFor(m, allUp);
+  });
+
+  it('keeps the card reader ready with its slot empty, and faults it on a reader error', async () => {
+    m = manager([{ kind: 'cardReader', driver: 'emulator' }]);
+    m.start();
+    await waitFor(m, allUp);
+    const model = m.emulator('cardReader')?.host?.model;
+    if (model instanceof SscReaderModel) model.remove();
+    const host = m.emulator('cardReader')?.host;
+    const seen = host?.transcript.commands().length ?? 0;
+    await eventually(() => (host?.transcript.commands().length ?? 0) >= seen + 2);
+    expect(stateOf(m.list(), 'cardReader')?.state).toBe('ready');
+    if (model instanceof SscReaderModel) model.insert();
+    host?.faults.always('SLOT_STATUS', { kind: 'status', code: 0x05 });
+    const faulted = await waitFor(m, (d) => stateOf(d, 'cardReader')?.state === 'fault');
+    expect(stateOf(faulted, 'cardReader')).toMatchObject({ messageKey: 'deviceError', reconnectAttempts: 0 });
+    host?.faults.clear();
+    await waitFor(m, allUp);
   });
 
   it('reconnects the document camera after its HID device goes away', async () => {

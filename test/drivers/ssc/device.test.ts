@@ -4,7 +4,7 @@ import { DEMO_SSC_CARD, SSC_TEST_MAC_KEY, startSscMemoryEmulator } from '../../.
 import { retailMac, reloadMacInput } from '../../../drivers/ssc/mac.js';
 import type { MacProvider } from '../../../drivers/ssc/ssse.js';
 
-const timeouts = { powerOn: 150, apdu: 150 };
+const timeouts = { powerOn: 150, apdu: 150, status: 150 };
 const opened: SocialSecurityCardReader[] = [];
 afterEach(async () => {
   for (const r of opened.splice(0)) await r.close();
@@ -176,6 +176,67 @@ describe('social-security card reader against the emulator', () => {
     const { emu, reader } = await setup();
     emu.host.faults.always('*', { kind: 'drop' });
     expect(errorOf(await reader.readCard())).toMatchObject({ code: 'TIMEOUT', layer: 'link' });
+  });
+
+  describe('slot status (GetSlotStatus 65 → 81)', () => {
+    it('reports inactive, active and absent without touching the card', async () => {
+      const { emu, reader } = await setup();
+      expect(await reader.status()).toEqual({ ok: true, value: { card: 'present-inactive' } });
+      expect((await reader.readCard()).ok).toBe(true);
+      emu.host.transcript.clear();
+      expect(await reader.status()).toEqual({ ok: true, value: { card: 'present-active' } });
+      // Only the reader was asked: no power cycle, no APDU reached the card.
+      expect(emu.host.transcript.commands()).toEqual(['SLOT_STATUS']);
+      const frame = emu.host.transcript.entries.find((e) => e.dir === 'in')?.bytes;
+      expect(frame?.[1]).toBe(0x65);
+      const reply = emu.host.transcript.entries.filter((e) => e.dir === 'out').at(-1)?.bytes;
+      expect(reply?.[1]).toBe(0x81);
+      emu.model.remove();
+      expect(await reader.status()).toEqual({ ok: true, value: { card: 'absent' } });
+    });
+
+    it('is repeatable and leaves the PIN counter and session alone', async () => {
+      const { emu, reader } = await setup();
+      expect((await reader.verifyPin('123456')).ok).toBe(true);
+      for (let i = 0; i < 3; i++) expect(await reader.status()).toEqual({ ok: true, value: { card: 'present-active' } });
+      expect(emu.model.card?.triesLeft).toBe(3);
+      emu.host.transcript.clear();
+      // The session survived: the next VERIFY needs no new power-on.
+      expect((await reader.verifyPin('123456')).ok).toBe(true);
+      expect(emu.host.transcript.commands()).toEqual(['VERIFY']);
+    });
+
+    it.each([
+      ['drop', { kind: 'drop' }],
+      ['corrupt', { kind: 'corrupt' }],
+      ['swallow', { kind: 'swallow' }],
+      ['nack', { kind: 'nack', code: 1 }],
+    ] as const)('recovers from a %s fault', async (_n, fault) => {
+      const { emu, reader } = await setup();
+      // A first exchange, so the reader has an answer to repeat (for a swallowed command: the previous one's).
+      expect((await reader.status()).ok).toBe(true);
+      emu.host.faults.once('SLOT_STATUS', fault);
+      expect(await reader.status()).toEqual({ ok: true, value: { card: 'present-inactive' } });
+    });
+
+    it('maps a mute card, a pulled card, a reader error and a silent reader', async () => {
+      const { emu, reader } = await setup();
+      expect((await reader.readCard()).ok).toBe(true);
+      emu.host.faults.once('SLOT_STATUS', { kind: 'device', name: 'mute' });
+      expect(await reader.status()).toEqual({ ok: true, value: { card: 'present-inactive' } });
+      emu.host.faults.once('SLOT_STATUS', { kind: 'status', code: 0x05 });
+      expect(await reader.status()).toMatchObject({ ok: false, error: { code: 'READER_ERROR', detail: { error: 5 } } });
+      emu.host.faults.once('SLOT_STATUS', { kind: 'device', name: 'pull-card' });
+      expect(await reader.status()).toEqual({ ok: true, value: { card: 'absent' } });
+      emu.host.faults.always('*', { kind: 'swallow' });
+      expect(await reader.status()).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    });
+
+    it('reports CLOSED once the reader is unplugged', async () => {
+      const { emu, reader } = await setup();
+      await emu.host.unplug();
+      expect(await reader.status()).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
+    });
   });
 
   it('reports an unplug mid-command as CLOSED, then works again after replug and reopen', async () => {

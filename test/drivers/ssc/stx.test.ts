@@ -59,6 +59,22 @@ describe.each(['stx-len-bcc', 'stx-len-bcc-nibble'] as const)('SSC reader of the
     expect(codeOf(await reader.reloadPin('111111', async () => Buffer.alloc(4)))).toBe('MAC_INVALID');
   });
 
+  it('reports the slot status (unconfirmed command 44) without touching the card', async () => {
+    const { emu, reader } = await setup();
+    expect(await reader.status()).toEqual({ ok: true, value: { card: 'present-inactive' } });
+    expect((await reader.readCard()).ok).toBe(true);
+    emu.host.transcript.clear();
+    expect(await reader.status()).toEqual({ ok: true, value: { card: 'present-active' } });
+    expect(emu.host.transcript.commands()).toEqual(['SLOT_STATUS']);
+    emu.host.faults.once('SLOT_STATUS', { kind: 'drop' });
+    expect(await reader.status()).toEqual({ ok: true, value: { card: 'present-active' } });
+    emu.host.faults.once('SLOT_STATUS', { kind: 'status', code: 0x10 });
+    expect(await reader.status()).toMatchObject({ ok: false, error: { code: 'READER_ERROR' } });
+    emu.model.remove();
+    expect(await reader.status()).toEqual({ ok: true, value: { card: 'absent' } });
+    expect(emu.model.card).toBeUndefined();
+  });
+
   it('maps a card pulled mid-APDU, then an empty slot', async () => {
     const { emu, reader } = await setup();
     emu.host.faults.once('READ_RECORD', { kind: 'device', name: 'pull-card' });
