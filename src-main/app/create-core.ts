@@ -48,6 +48,7 @@ export async function createCore(options: CreateCoreOptions): Promise<KioskCore>
     shell: options.shell,
     devices,
     queue: queue.ops,
+    recorder: queue.recorder,
     onClose: async () => {
       await queue.close();
       await devices.close();

@@ -7,6 +7,9 @@ import { createLogger } from '../logs/logger.js';
 import type { DeviceHealthInput } from '../outbox/heartbeat.js';
 import type { KeyProvider } from '../outbox/key-provider.js';
 import { SyncStack } from '../outbox/sync-stack.js';
+import { OutboxFullError, StorageFullError, StorageIoError } from '../outbox/errors.js';
+import type { Outbox } from '../outbox/outbox.js';
+import type { Recorder } from '../core/recorder.js';
 
 const log = createLogger('queue');
 
@@ -22,6 +25,7 @@ export interface QueueWiringOptions {
 
 export interface QueueWiring {
   ops: QueueOps;
+  recorder: Recorder;
   stack: SyncStack;
   /** Where the county backend is (the embedded one's loopback URL when embedded). */
   countyUrl: string;
@@ -32,6 +36,22 @@ const toHealth = (d: DeviceStatus): DeviceHealthInput => ({
   kind: d.kind,
   status: d.state === 'ready' || d.state === 'busy' ? 'ok' : d.state === 'absent' ? 'absent' : d.state === 'fault' ? 'fault' : 'degraded',
 });
+
+/** Records through the outbox (the sync engine hears of each record); storage trouble becomes a counter referral. */
+export function outboxRecorder(outbox: Outbox): Recorder {
+  return {
+    record(input) {
+      try {
+        const tx = outbox.record(input);
+        return { ok: true, id: tx.id, recordedAt: tx.recordedAt };
+      } catch (error) {
+        if (error instanceof OutboxFullError || error instanceof StorageFullError) return { ok: false, code: 'counter_required' };
+        if (error instanceof StorageIoError) return error.txId ? { ok: false, code: 'record_in_doubt', reference: error.txId } : { ok: false, code: 'record_in_doubt' };
+        throw error;
+      }
+    },
+  };
+}
 
 /**
  * Opens the outbox and starts syncing to the county; with `county.url = embedded` it first starts the
@@ -65,6 +85,7 @@ export async function createQueue(options: QueueWiringOptions): Promise<QueueWir
   const stopHeartbeat = stack.startHeartbeat(() => options.devices().map(toHealth), config.county.heartbeatMs, options.appVersion);
   return {
     ops: stack.queueOps(),
+    recorder: outboxRecorder(stack.outbox),
     stack,
     countyUrl,
     async close() {

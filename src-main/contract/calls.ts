@@ -50,6 +50,15 @@ export const CALLS = {
   listDeadLetters: { input: Empty, output: z.object({ items: z.array(DeadLetterSchema) }) },
   /** Ops: puts a dead letter back in the queue (audited); fails with `not_found` if it is gone. */
   retryDeadLetter: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: z.object({}) },
+  /**
+   * Records the resident's rating of the service as a transaction (durable before it answers; synced
+   * later). Fails with `session_mismatch`, `counter_required` (the terminal cannot record now) or
+   * `record_in_doubt` (storage error; `reference` names the record).
+   */
+  submitRating: {
+    input: z.object({ sessionId: SessionIdSchema, score: z.number().int().min(1).max(5) }).strict(),
+    output: z.object({ reference: z.string(), recordedAt: z.string() }),
+  },
   /** Ops: discards a dead letter for good (audited); fails with `not_found` if it is gone. */
   discardDeadLetter: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: z.object({}) },
 } as const satisfies Record<CallName, { input: z.ZodTypeAny; output: z.ZodTypeAny }>;

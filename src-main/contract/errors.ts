@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'admin_locked',
   'admin_not_authorized',
   'not_found',
+  'counter_required',
+  'record_in_doubt',
   'internal',
 ] as const;
 
@@ -26,6 +28,8 @@ export const KioskErrorSchema = z.object({
   /** For admin_bad_pin / admin_locked: what the UI needs to explain the state. */
   triesLeft: z.number().int().min(0).optional(),
   retryAfterMs: z.number().int().min(0).optional(),
+  /** For record_in_doubt: the transaction reference the resident can quote at the counter. */
+  reference: z.string().max(64).optional(),
 });
 export type KioskError = z.infer<typeof KioskErrorSchema>;
 

@@ -18,6 +18,7 @@ export const CALL_NAMES = [
   'listDeadLetters',
   'retryDeadLetter',
   'discardDeadLetter',
+  'submitRating',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

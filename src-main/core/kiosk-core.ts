@@ -11,6 +11,7 @@ import { buildCatalog } from './catalog.js';
 import { EventQueue } from './event-queue.js';
 import { SessionManager } from './sessions.js';
 import type { DeviceStatusSource, QueueOps } from './ops-sources.js';
+import type { Recorder } from './recorder.js';
 
 const log = createLogger('core');
 
@@ -22,6 +23,7 @@ export interface CoreOptions {
   shell: ShellKind;
   devices: DeviceStatusSource;
   queue: QueueOps;
+  recorder: Recorder;
   /** Stops what the composition root started (sync, devices); run once by `close()`. */
   onClose?: () => Promise<void>;
   now?: () => number;
@@ -149,6 +151,20 @@ export class KioskCore {
       rendererReady: () => {
         this.events.markReady();
         return ok({});
+      },
+      submitRating: (input: { sessionId: string; score: number }) => {
+        if (this.sessions.sessionId !== input.sessionId) return fail('session_mismatch');
+        const outcome = this.options.recorder.record({
+          kind: 'rating',
+          // Ratings carry no resident identity; they are ordered per terminal.
+          orderingKey: `terminal:${this.options.terminalId}`,
+          payload: { score: input.score, siteId: config.siteId, terminalId: this.options.terminalId },
+        });
+        if (!outcome.ok) {
+          log.warn('rating not recorded', { code: outcome.code });
+          return fail(outcome.code, outcome.code === 'record_in_doubt' && outcome.reference ? { reference: outcome.reference } : {});
+        }
+        return ok({ reference: outcome.id, recordedAt: new Date(outcome.recordedAt).toISOString() });
       },
       getDeviceStatus: () => this.asTechnician(() => ok({ devices: this.options.devices.list() })),
       getQueueStatus: () => this.asTechnician(() => ok(this.options.queue.status())),

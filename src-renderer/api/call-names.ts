@@ -19,6 +19,7 @@ const CALLS: Record<CallName, true> = {
   listDeadLetters: true,
   retryDeadLetter: true,
   discardDeadLetter: true,
+  submitRating: true,
 };
 
 export const CALL_NAMES = Object.keys(CALLS) as CallName[];

@@ -3,7 +3,7 @@ import i18next from 'i18next';
 import { useStore } from '../store/index.js';
 import { voice } from './index.js';
 
-export type VoicePrompt = 'attract' | 'home' | 'service' | 'adminLogin' | 'admin' | 'idle';
+export type VoicePrompt = 'attract' | 'home' | 'service' | 'adminLogin' | 'admin' | 'idle' | 'rating' | 'ratingDone';
 
 /** Speaks `voice.<prompt>` when a screen (or dialog) appears, and again when the language or mute changes. */
 export function useScreenVoice(prompt: VoicePrompt): void {

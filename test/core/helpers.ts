@@ -4,6 +4,7 @@ import { ConfigSchema, CatalogFileSchema, type Config } from '../../src-main/con
 import { PROJECT_ROOT } from '../../src-main/config/load.js';
 import { KioskCore } from '../../src-main/core/kiosk-core.js';
 import type { DeviceStatusSource, QueueOps } from '../../src-main/core/ops-sources.js';
+import type { RecordOutcome, Recorder, TransactionInput } from '../../src-main/core/recorder.js';
 import type { DeadLetter, DeviceStatus, QueueStatus } from '../../src-main/contract/ops.js';
 
 /** In-memory device and queue sources that tests can change and inspect. */
@@ -35,9 +36,24 @@ export function fakeOps() {
     discard: (id, actor) => take(id, actor, 'discard'),
     onChange: (l) => (queueListeners.add(l), () => queueListeners.delete(l)),
   };
+  const recorded: TransactionInput[] = [];
+  let refuse: RecordOutcome | undefined;
+  const recorder: Recorder = {
+    record(input) {
+      if (refuse) return refuse;
+      recorded.push(input);
+      return { ok: true, id: `tx-${recorded.length}`, recordedAt: 1_700_000_000_000 };
+    },
+  };
   return {
     devicesSource,
     queueOps,
+    recorder,
+    recorded,
+    /** Makes every later record fail with this outcome. */
+    refuseWith(outcome: RecordOutcome) {
+      refuse = outcome;
+    },
     audit,
     setDevices(next: DeviceStatus[]) {
       devices = next;
@@ -65,6 +81,7 @@ export function makeCore(overrides: Record<string, unknown> = {}, now?: () => nu
     shell: 'browser',
     devices: ops.devicesSource,
     queue: ops.queueOps,
+    recorder: ops.recorder,
     ...(now ? { now } : {}),
   });
 }

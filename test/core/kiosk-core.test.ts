@@ -11,6 +11,7 @@ describe('KioskCore call dispatch', () => {
       adminLogin: () => ({ pin: '246810' }),
       retryDeadLetter: () => ({ id: 'dl-1' }),
       discardDeadLetter: () => ({ id: 'dl-2' }),
+      submitRating: () => ({ sessionId: core.sessions.sessionId ?? core.sessions.start().sessionId, score: 4 }),
     };
     // Signed in first so the ops calls answer; logout goes last.
     await core.call('adminLogin', { pin: '246810' });

@@ -46,3 +46,35 @@ describe('ops calls', () => {
     expect(events.map((e) => e.type)).toEqual(['devices.changed', 'queue.changed']);
   });
 });
+
+describe('rating transaction', () => {
+  it('records the rating for the current session and answers with its reference', async () => {
+    const ops = fakeOps();
+    const core = makeCore({}, undefined, ops);
+    const session = core.sessions.start();
+    const result = await core.call('submitRating', { sessionId: session.sessionId, score: 5 });
+    expect(result).toMatchObject({ ok: true, value: { reference: 'tx-1' } });
+    expect(ops.recorded).toEqual([
+      { kind: 'rating', orderingKey: 'terminal:T-TEST0001', payload: { score: 5, siteId: 'xa-hospital-01', terminalId: 'T-TEST0001' } },
+    ]);
+  });
+
+  it('refuses a rating for another session and out-of-range scores', async () => {
+    const ops = fakeOps();
+    const core = makeCore({}, undefined, ops);
+    core.sessions.start();
+    expect(await core.call('submitRating', { sessionId: '00000000-0000-4000-8000-000000000000', score: 3 })).toMatchObject({ ok: false, error: { code: 'session_mismatch' } });
+    expect(await core.call('submitRating', { sessionId: core.sessions.sessionId, score: 9 })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(ops.recorded).toHaveLength(0);
+  });
+
+  it('sends the resident to the counter when the terminal cannot record, and names a record in doubt', async () => {
+    const ops = fakeOps();
+    const core = makeCore({}, undefined, ops);
+    const { sessionId } = core.sessions.start();
+    ops.refuseWith({ ok: false, code: 'counter_required' });
+    expect(await core.call('submitRating', { sessionId, score: 4 })).toEqual({ ok: false, error: { code: 'counter_required' } });
+    ops.refuseWith({ ok: false, code: 'record_in_doubt', reference: 'tx-in-doubt' });
+    expect(await core.call('submitRating', { sessionId, score: 4 })).toEqual({ ok: false, error: { code: 'record_in_doubt', reference: 'tx-in-doubt' } });
+  });
+});

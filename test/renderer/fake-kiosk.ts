@@ -41,6 +41,7 @@ export function fakeKiosk() {
     listDeadLetters: vi.fn(async () => ({ ok: true as const, value: { items: [] } })),
     retryDeadLetter: vi.fn(async () => ({ ok: true as const, value: {} })),
     discardDeadLetter: vi.fn(async () => ({ ok: true as const, value: {} })),
+    submitRating: vi.fn(async () => ({ ok: true as const, value: { reference: 'tx-1', recordedAt: '2025-01-01T00:01:00Z' } })),
     onEvent(listener: (event: KioskEvent) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);

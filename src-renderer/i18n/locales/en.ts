@@ -35,6 +35,22 @@ export const en: LocaleShape = {
     preparing: 'This service is being prepared and will be available soon.',
     goHome: 'Back to home',
   },
+  rating: {
+    lead: 'Were you satisfied with the service? Touch one.',
+    score: {
+      '5': 'Very satisfied',
+      '4': 'Satisfied',
+      '3': 'Neutral',
+      '2': 'Dissatisfied',
+      '1': 'Very dissatisfied',
+    },
+    saving: 'Recording…',
+    thanks: 'Thank you. Your rating has been recorded.',
+    reference: 'Reference: {{reference}}',
+    finish: 'Finish',
+    counter: 'This terminal cannot record right now. Please go to the service counter.',
+    inDoubt: 'We cannot confirm the record right now. Please show reference {{reference}} at the service counter.',
+  },
   catalog: {
     disabled: {
       counterOnly: 'Please use the service counter for this',
@@ -218,6 +234,8 @@ export const en: LocaleShape = {
     admin_locked: 'Too many attempts; sign-in is locked for now.',
     admin_not_authorized: 'Not authorized. Please sign in again.',
     not_found: 'That item was not found; it may already have been handled.',
+    counter_required: 'This terminal cannot take this right now. Please go to the service counter.',
+    record_in_doubt: 'We cannot confirm the record right now. Please ask at the service counter.',
     internal: 'Something went wrong. Please try again later.',
     unexpected: 'Something went wrong. Please try again later.',
   },
@@ -235,5 +253,7 @@ export const en: LocaleShape = {
     adminLogin: 'Enter the technician PIN.',
     admin: 'Maintenance screen.',
     idle: 'Are you still there? Touch continue to keep going.',
+    rating: 'Please rate this service by touching one of the buttons below.',
+    ratingDone: 'Thank you. Your rating has been recorded.',
   },
 };

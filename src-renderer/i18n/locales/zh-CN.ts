@@ -34,6 +34,22 @@ export const zhCN = {
     preparing: '该业务正在准备中，敬请期待。',
     goHome: '返回首页',
   },
+  rating: {
+    lead: '您对本次服务满意吗？请点击一项。',
+    score: {
+      '5': '非常满意',
+      '4': '满意',
+      '3': '一般',
+      '2': '不满意',
+      '1': '非常不满意',
+    },
+    saving: '正在记录…',
+    thanks: '感谢您的评价，已经记录。',
+    reference: '记录编号：{{reference}}',
+    finish: '完成',
+    counter: '暂时无法在本机记录，请到服务窗口办理。',
+    inDoubt: '记录状态暂时无法确认，请到服务窗口出示编号 {{reference}}。',
+  },
   catalog: {
     disabled: {
       counterOnly: '此业务请到柜台办理',
@@ -217,6 +233,8 @@ export const zhCN = {
     admin_locked: '尝试次数过多，已暂时锁定。',
     admin_not_authorized: '没有维护权限，请重新登录。',
     not_found: '没有找到这一项，可能已被处理。',
+    counter_required: '暂时无法在本机办理，请到服务窗口办理。',
+    record_in_doubt: '记录状态暂时无法确认，请到服务窗口咨询。',
     internal: '系统出了点问题，请稍后再试。',
     unexpected: '系统出了点问题，请稍后再试。',
   },
@@ -234,5 +252,7 @@ export const zhCN = {
     adminLogin: '请输入技术人员密码。',
     admin: '技术维护界面。',
     idle: '您还在吗？如需继续，请点击继续办理。',
+    rating: '请为本次服务打分，点击下面的一个按钮。',
+    ratingDone: '感谢您的评价，已经记录。',
   },
 } as const;

@@ -1,0 +1,54 @@
+import type { Page } from '@playwright/test';
+import { auditA11y, expect, openTerminal, snap, test } from './fixtures.js';
+
+async function rate(page: Page, score: number): Promise<void> {
+  await page.getByTestId('start').click();
+  await page.getByTestId('service-rating').click();
+  await expect(page.locator('[data-screen="service"][data-service-id="rating"]')).toBeVisible();
+  expect(await auditA11y(page)).toEqual([]);
+  await snap(page, 'rating-zh-CN');
+  await page.getByTestId(`rating-${score}`).click();
+}
+
+async function signInAsTechnician(page: Page): Promise<void> {
+  const box = await page.getByTestId('tech-corner').boundingBox();
+  if (!box) throw new Error('tech corner not laid out');
+  await page.mouse.move(box.x + 10, box.y + 10);
+  await page.mouse.down();
+  await expect(page.locator('[data-screen="adminLogin"]')).toBeVisible({ timeout: 8_000 });
+  await page.mouse.up();
+  for (const d of '246810') await page.getByTestId(`key-${d}`).click();
+  await page.getByTestId('pin-submit').click();
+  await expect(page.locator('[data-screen="admin"]')).toBeVisible();
+}
+
+test.describe('rating transaction', () => {
+  test('a rating is recorded, acknowledged with a reference and synced to the county', async ({ page, terminal }) => {
+    await openTerminal(page, terminal);
+    await rate(page, 5);
+    await expect(page.locator('[data-rating="recorded"]')).toBeVisible();
+    await expect(page.getByTestId('rating-reference')).toContainText(/[0-9A-F]{4}-[0-9A-F]{4}/);
+    await snap(page, 'rating-recorded-zh-CN');
+    await page.getByTestId('rating-finish').click();
+    await expect(page.locator('[data-screen="attract"]')).toBeVisible();
+
+    await signInAsTechnician(page);
+    // The embedded county backend is up: the row leaves the queue and a sync time appears.
+    await expect(page.getByTestId('queue-depth')).toContainText('0', { timeout: 20_000 });
+    await expect(page.getByTestId('queue-last-sync')).not.toContainText('从未', { timeout: 20_000 });
+  });
+
+  test.describe('with the county unreachable', () => {
+    test.use({ terminalConfig: { county: { url: 'http://127.0.0.1:9/', enrolmentCode: 'OFFLINE-CODE' } } });
+
+    test('the rating is still recorded and waits in the queue', async ({ page, terminal }) => {
+      await openTerminal(page, terminal);
+      await rate(page, 3);
+      await expect(page.locator('[data-rating="recorded"]')).toBeVisible();
+      await page.getByTestId('rating-finish').click();
+      await signInAsTechnician(page);
+      await expect(page.getByTestId('queue-depth')).toContainText('1');
+      await snap(page, 'admin-ops-offline-zh-CN');
+    });
+  });
+});
