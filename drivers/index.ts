@@ -10,7 +10,7 @@ export { CardError, type CardErrorCode } from './ssc/errors.js';
 export { IdCardReader, type ResidentIdCard } from './idcard/device.js';
 export { IdCardError, type IdCardErrorCode } from './idcard/errors.js';
 export { isValidIdNumber } from './idcard/id-number.js';
-export { PinPad, type KeyEvent, type PinBlock, type PinEntryOptions } from './epp/device.js';
+export { PinPad, type KeyEvent, type PinBlock, type PinEntryOptions, type PinPadStatus } from './epp/device.js';
 export { EppError, type EppErrorCode } from './epp/errors.js';
 export { EvolisPrinter } from './printer/device.js';
 export type { CardPrinter, PrintJob, PrinterStatus } from './printer/printer.js';

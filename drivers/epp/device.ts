@@ -6,9 +6,9 @@ import { Link } from '../link/link.js';
 import type { Transport } from '../transports/transport.js';
 import { EPP_PROFILE, EPP_TIMEOUTS } from './config.js';
 import { EppError, statusToError } from './errors.js';
-import { ALG, EPP_CMD, KEY_EVENT, parseKeyEvent, parseReply, startEntryData, type KeyEvent } from './protocol.js';
+import { ALG, EPP_CMD, KEY_EVENT, parseKeyEvent, parseReply, parseStatus, startEntryData, type KeyEvent, type PinPadStatus } from './protocol.js';
 
-export type { KeyEvent } from './protocol.js';
+export type { KeyEvent, PinPadStatus } from './protocol.js';
 
 export interface PinPadOptions {
   transport: Transport;
@@ -77,6 +77,15 @@ export class PinPad extends TypedEmitter<PinPadEvents> {
   async close(): Promise<void> {
     this.#entry?.settle(err(new EppError('CANCELLED')));
     await this.#transport.close().catch(() => undefined);
+  }
+
+  /**
+   * Reads the pad's state (idle, entry in progress, PIN ready, which
+   * working keys are loaded) without changing it: safe during an entry
+   * and resent after a lost reply. EppError, ProtocolError or LinkError.
+   */
+  status(): Promise<Result<PinPadStatus>> {
+    return toResult(async () => parseStatus(await this.#command(EPP_CMD.status, Buffer.alloc(0), true)));
   }
 
   /** Resets the pad (clears entry state, keeps keys); EppError or LinkError. */

@@ -5,7 +5,7 @@ import { SerialFrontEnd } from '../emulator-kit/serial-front.js';
 import { Framer, type Frame } from '../framing/framer.js';
 import { EPP_PROFILE, EPP_SERIAL } from './config.js';
 import { ecb, format0Encipher, format4Encipher, kcv } from './pinblock.js';
-import { ALG, EPP_CMD, KEY_EVENT } from './protocol.js';
+import { ALG, EPP_CMD, KEY_EVENT, STATUS_FLAG } from './protocol.js';
 
 /** Test master keys the emulated pad holds (never production keys). */
 export const EPP_TEST_MASTER = {
@@ -21,7 +21,7 @@ export function wrapTestKey(alg: '3des' | 'aes', key: Buffer): { encryptedKey: B
   return { encryptedKey: Buffer.concat(parts), kcv: kcv(key, alg) };
 }
 
-const NAMES: Record<number, string> = { 0x31: 'RESET', 0x32: 'LOAD_KEY', 0x33: 'START_ENTRY', 0x34: 'READ_BLOCK', 0x35: 'CANCEL' };
+const NAMES: Record<number, string> = { 0x31: 'RESET', 0x32: 'LOAD_KEY', 0x33: 'START_ENTRY', 0x34: 'READ_BLOCK', 0x35: 'CANCEL', 0x36: 'STATUS' };
 const KIND = { digit: 0x01, clear: 0x02, cancel: 0x03, enter: 0x04, timeout: 0x05 } as const;
 
 interface Entry {
@@ -72,6 +72,8 @@ export class EppModel implements DeviceModel {
       case EPP_CMD.cancel:
         this.#endEntry();
         return [this.#reply(cmd, 0)];
+      case EPP_CMD.status:
+        return [this.#reply(cmd, 0, Buffer.of(this.#flags()))];
       default:
         return [this.#reply(cmd, 0x01)];
     }
@@ -103,6 +105,17 @@ export class EppModel implements DeviceModel {
     if (!this.#entry || this.#entry.done) return;
     this.#endEntry();
     this.#event(KIND.timeout, 0);
+  }
+
+  /** STATUS flags from the pad's state; reading them changes nothing. */
+  #flags(): number {
+    const e = this.#entry;
+    let f = 0;
+    if (e && !e.done) f |= STATUS_FLAG.entryInProgress;
+    if (e?.done === true) f |= STATUS_FLAG.pinReady;
+    if (this.keys.has('3des')) f |= STATUS_FLAG.key3des;
+    if (this.keys.has('aes')) f |= STATUS_FLAG.keyAes;
+    return f;
   }
 
   #load(data: Buffer): number {

@@ -68,9 +68,9 @@ export function bindDevice(entry: DeviceEntry, logger: DriverLogger): BoundDevic
     }
     case 'pinPad': {
       const driver = built.driver as DriverKinds['epp'];
-      // The pad has no status command; RESET clears entry state only (keys stay), so it is only sent while no entry runs.
+      // STATUS only reads the pad's state (RESET would end an entry): never a heartbeat's business to change it.
       const probe = async (): Promise<ProbeResult> => {
-        const r = await driver.reset();
+        const r = await driver.status();
         return r.ok ? { ok: true } : r;
       };
       return { kind, driver, ...common, open: () => driver.open(), close: () => driver.close(), probe, busy: () => driver.entryActive };

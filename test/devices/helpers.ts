@@ -38,9 +38,39 @@ export function stateOf(devices: DeviceStatus[], kind: DeviceStatus['kind']): De
   return devices.find((d) => d.kind === kind);
 }
 
-/** Counts live timers (the resources that would keep the test process from exiting). */
-export function activeTimers(): number {
-  return process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+/**
+ * Tracks the timers code under test starts from now on (vitest's own
+ * timers come and go meanwhile, so a global count is flaky): `pending()`
+ * counts those neither fired nor cleared; `restore()` puts the globals back.
+ */
+export function trackTimers(): { pending(): number; restore(): void } {
+  const live = new Set<unknown>();
+  const realSet = globalThis.setTimeout;
+  const realClear = globalThis.clearTimeout;
+  const patched = ((fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const t = realSet(
+      (...a: unknown[]) => {
+        live.delete(t);
+        fn(...a);
+      },
+      ms,
+      ...args,
+    );
+    live.add(t);
+    return t;
+  }) as typeof setTimeout;
+  globalThis.setTimeout = Object.assign(patched, { __promisify__: realSet.__promisify__ });
+  globalThis.clearTimeout = ((t: Parameters<typeof clearTimeout>[0]) => {
+    live.delete(t);
+    realClear(t);
+  }) as typeof clearTimeout;
+  return {
+    pending: () => live.size,
+    restore: () => {
+      globalThis.setTimeout = realSet;
+      globalThis.clearTimeout = realClear;
+    },
+  };
 }
 
 /** Polls `test` until it holds (for state that changes without an onChange, like an emulator transcript). */

@@ -3,7 +3,7 @@ import { EvolisModel } from '../../drivers/printer/emulator.js';
 import { SscReaderModel } from '../../drivers/ssc/emulator.js';
 import type { DeviceStatus } from '../../src-main/contract/ops.js';
 import type { DeviceManager } from '../../src-main/devices/index.js';
-import { activeTimers, eventually, manager, stateOf, waitFor } from './helpers.js';
+import { eventually, trackTimers, manager, stateOf, waitFor } from './helpers.js';
 
 let m: DeviceManager | undefined;
 afterEach(async () => {
@@ -115,11 +115,20 @@ describe('device manager on the in-memory emulators', () => {
     await waitFor(m, allUp);
   });
 
+  it('heartbeats the PIN pad with STATUS and never sends it RESET', async () => {
+    m = manager([{ kind: 'pinPad', driver: 'emulator' }]);
+    m.start();
+    await waitFor(m, allUp);
+    const host = m.emulator('pinPad')?.host;
+    await eventually(() => (host?.transcript.commands().length ?? 0) >= 4);
+    expect(new Set(host?.transcript.commands())).toEqual(new Set(['STATUS']));
+  });
+
   it('maps a refused status command to fault + deviceError without dropping the line', async () => {
     m = manager([{ kind: 'pinPad', driver: 'emulator' }]);
     m.start();
     await waitFor(m, allUp);
-    m.emulator('pinPad')?.host?.faults.always('RESET', { kind: 'status', code: 0x01 });
+    m.emulator('pinPad')?.host?.faults.always('STATUS', { kind: 'status', code: 0x01 });
     const faulted = await waitFor(m, (d) => stateOf(d, 'pinPad')?.state === 'fault');
     expect(stateOf(faulted, 'pinPad')).toMatchObject({ messageKey: 'deviceError', reconnectAttempts: 0 });
     m.emulator('pinPad')?.host?.faults.clear();
@@ -159,15 +168,20 @@ describe('device manager on the in-memory emulators', () => {
   });
 
   it('leaves no timers behind after close, even mid-reconnect', async () => {
-    const before = activeTimers();
+    const timers = trackTimers();
     const local = manager();
     local.start();
     await waitFor(local, allUp);
     await local.emulator('pinPad')?.unplug();
     await waitFor(local, (d) => stateOf(d, 'pinPad')?.state === 'reconnecting');
+    // The tracker sees the manager's timers (the reconnect backoff and heartbeats are pending now).
+    const midway = timers.pending();
     await local.close();
     await new Promise((r) => setImmediate(r));
-    expect(activeTimers()).toBe(before);
+    const pending = timers.pending();
+    timers.restore();
+    expect(midway).toBeGreaterThan(0);
+    expect(pending).toBe(0);
     const calls: number[] = [];
     local.onChange(() => calls.push(1));
     await new Promise((r) => setTimeout(r, 100));

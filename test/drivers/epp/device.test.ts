@@ -5,7 +5,7 @@ import type { DriverLogger, LogFields } from '../../../drivers/core/logger.js';
 import { PinPad, type KeyEvent } from '../../../drivers/epp/device.js';
 import { startEppMemoryEmulator, wrapTestKey } from '../../../drivers/epp/emulator.js';
 import { format0Decipher, format4Decipher } from '../../../drivers/epp/pinblock.js';
-import { parseKeyEvent, parseReply } from '../../../drivers/epp/protocol.js';
+import { parseKeyEvent, parseReply, parseStatus } from '../../../drivers/epp/protocol.js';
 
 const WK3 = Buffer.from('11111111111111112222222222222222', 'hex');
 const WKA = Buffer.from('00112233445566778899AABBCCDDEEFF', 'hex');
@@ -120,6 +120,40 @@ describe('encrypting PIN pad against the emulator', () => {
     const r = await p;
     expect(r.ok && format4Decipher(WKA, r.value.block, PAN)).toBe('9999');
     expect(emu.host.transcript.commands().filter((c) => c === 'READ_BLOCK')).toHaveLength(2);
+  });
+
+  it('reports STATUS flags without changing the pad: idle, entry in progress, PIN ready, keys loaded', async () => {
+    const emu = startEppMemoryEmulator();
+    const bare = new PinPad({ transport: emu.transport, commandTimeoutMs: 100 });
+    pads.push(bare);
+    expect((await bare.open()).ok).toBe(true);
+    expect(await bare.status()).toEqual({ ok: true, value: { idle: true, entryInProgress: false, pinReady: false, keyLoaded: { '3des': false, aes: false } } });
+    await bare.close();
+
+    const { emu: e2, pad } = await setup();
+    expect(await pad.status()).toEqual({ ok: true, value: { idle: true, entryInProgress: false, pinReady: false, keyLoaded: { '3des': true, aes: true } } });
+    const p = pad.enterPin(entry(0));
+    await until(() => pad.entryActive);
+    e2.type(['1', '2']);
+    // Asking mid-entry ends nothing: the resident goes on typing and gets the PIN block.
+    expect(await pad.status()).toMatchObject({ ok: true, value: { idle: false, entryInProgress: true, pinReady: false } });
+    e2.type(['3', '4', 'enter']);
+    const r = await p;
+    expect(r.ok && format0Decipher(WK3, r.value.block, PAN)).toBe('1234');
+    expect(await pad.status()).toMatchObject({ ok: true, value: { idle: false, entryInProgress: false, pinReady: true } });
+    expect(e2.host.transcript.commands()).not.toContain('RESET');
+  });
+
+  it('resends STATUS after a lost or corrupt reply, and maps a refusal to a typed error', async () => {
+    const { emu, pad } = await setup();
+    emu.host.faults.once('STATUS', { kind: 'drop' });
+    expect((await pad.status()).ok).toBe(true);
+    emu.host.faults.once('STATUS', { kind: 'corrupt' });
+    expect((await pad.status()).ok).toBe(true);
+    expect(emu.host.transcript.commands().filter((c) => c === 'STATUS')).toHaveLength(4);
+    emu.host.faults.once('STATUS', { kind: 'status', code: 0x07 });
+    expect(await pad.status()).toMatchObject({ ok: false, error: { code: 'TAMPERED' } });
+    expect(() => parseStatus(Buffer.alloc(0))).toThrow(DriverError);
   });
 
   it('ends an entry CANCELLED when the pad is unplugged', async () => {
