@@ -1,18 +1,4 @@
-import type { Page } from '@playwright/test';
-import { auditA11y, expect, openTerminal, snap, test } from './fixtures.js';
-
-/** Technician sign-in: long press on the hidden corner, then the PIN. */
-async function signInAsTechnician(page: Page): Promise<void> {
-  const box = await page.getByTestId('tech-corner').boundingBox();
-  if (!box) throw new Error('tech corner not laid out');
-  await page.mouse.move(box.x + 10, box.y + 10);
-  await page.mouse.down();
-  await expect(page.locator('[data-screen="adminLogin"]')).toBeVisible({ timeout: 8_000 });
-  await page.mouse.up();
-  for (const d of '246810') await page.getByTestId(`key-${d}`).click();
-  await page.getByTestId('pin-submit').click();
-  await expect(page.locator('[data-screen="admin"]')).toBeVisible();
-}
+import { auditA11y, expect, openTerminal, signInAsTechnician, snap, test } from './fixtures.js';
 
 test('admin ops: the technician screen shows the offline queue next to the devices, passes axe in both languages', async ({ page, terminal }) => {
   await openTerminal(page, terminal);

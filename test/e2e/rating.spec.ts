@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { auditA11y, expect, openTerminal, snap, test } from './fixtures.js';
+import { auditA11y, expect, openTerminal, signInAsTechnician, snap, test } from './fixtures.js';
 
 async function rate(page: Page, score: number): Promise<void> {
   await page.getByTestId('start').click();
@@ -8,18 +8,6 @@ async function rate(page: Page, score: number): Promise<void> {
   expect(await auditA11y(page)).toEqual([]);
   await snap(page, 'rating-zh-CN');
   await page.getByTestId(`rating-${score}`).click();
-}
-
-async function signInAsTechnician(page: Page): Promise<void> {
-  const box = await page.getByTestId('tech-corner').boundingBox();
-  if (!box) throw new Error('tech corner not laid out');
-  await page.mouse.move(box.x + 10, box.y + 10);
-  await page.mouse.down();
-  await expect(page.locator('[data-screen="adminLogin"]')).toBeVisible({ timeout: 8_000 });
-  await page.mouse.up();
-  for (const d of '246810') await page.getByTestId(`key-${d}`).click();
-  await page.getByTestId('pin-submit').click();
-  await expect(page.locator('[data-screen="admin"]')).toBeVisible();
 }
 
 test.describe('rating transaction', () => {

@@ -16,28 +16,7 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** The renderer may load only its own files and talk only to its own origin. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
-
-export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cache-Control': 'no-store',
-  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()',
-};
+export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../security-headers.js';
 
 export type StaticFile = { status: 200; body: Buffer; type: string } | { status: 404 };
 

@@ -4,32 +4,11 @@ import { createLogger } from '../../logs/logger.js';
 import { CRASH_PAGE_HTML } from './crash-page.js';
 import { APP_HOST, APP_SCHEME } from './origin.js';
 import { mimeTypeOf, resolveInside } from './static-files.js';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../security-headers.js';
 
 const log = createLogger('electron-protocol');
 
-/** The policy every page from `app://kiosk` runs under: own scripts and styles only, camera via blob/mediastream. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
-
-/** Headers sent with every response, including errors. */
-const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=()',
-  'Cache-Control': 'no-cache',
-};
+export { CONTENT_SECURITY_POLICY };
 
 /**
  * Must run before `app.ready`: makes `app://` a secure, standard origin that can use fetch.
