@@ -12,6 +12,7 @@ import { HidTransport, nodeHidOpener } from './transports/hid.js';
 import { SerialTransport, type PortResolver } from './transports/serial.js';
 import { TcpTransport } from './transports/tcp.js';
 import type { Transport } from './transports/transport.js';
+import type { TransportError } from './core/errors.js';
 
 /** Where a device is reached, from configuration. `emulator` runs the in-memory emulator (the `npm start` default). */
 export type PortConfig =
@@ -49,16 +50,24 @@ const EMULATORS = {
   printer: startPrinterMemoryEmulator,
 } as const;
 
+/** Called when the driver's line closes: `reason` is set when it was lost (unplug, peer gone), unset when it was closed by us. */
+export type LineClosedListener = (reason: TransportError | undefined) => void;
+
+/** A built driver and its line. */
+export interface BuiltDriver<K extends keyof DriverKinds> {
+  driver: DriverKinds[K];
+  /** The emulator host (fault plan, transcript) for an `emulator` port. */
+  emulator?: EmulatorHost;
+  /** Subscribes to the line's close event (every close, for every reopen of the same line); returns the unsubscribe function. */
+  onLineClosed(listener: LineClosedListener): () => void;
+}
+
 /**
  * Builds a driver for a configured port, so nothing above knows whether
  * the hardware is real; with `emulator` it also returns the emulator host
  * (fault plan, transcript). Throws RangeError only for impossible configs.
  */
-export function createDriver<K extends keyof DriverKinds>(
-  kind: K,
-  port: PortConfig,
-  logger: DriverLogger = noopLogger,
-): { driver: DriverKinds[K]; emulator?: EmulatorHost } {
+export function createDriver<K extends keyof DriverKinds>(kind: K, port: PortConfig, logger: DriverLogger = noopLogger): BuiltDriver<K> {
   let transport: Transport;
   let emulator: EmulatorHost | undefined;
   if (port.type === 'emulator') {
@@ -75,5 +84,6 @@ export function createDriver<K extends keyof DriverKinds>(
     printer: () => new EvolisPrinter({ transport, logger }),
   };
   const driver = drivers[kind]() as DriverKinds[K];
-  return emulator ? { driver, emulator } : { driver };
+  const onLineClosed = (listener: LineClosedListener): (() => void) => transport.on('close', listener);
+  return emulator ? { driver, emulator, onLineClosed } : { driver, onLineClosed };
 }

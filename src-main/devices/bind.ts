@@ -1,5 +1,6 @@
 import {
   DocumentCamera,
+  TransportError,
   createDriver,
   type DriverKinds,
   type DriverLogger,
@@ -46,7 +47,7 @@ export function bindDevice(entry: DeviceEntry, logger: DriverLogger): BoundDevic
   const built = createDriver(driverKind, port, logger);
   const host = built.emulator;
   const emulator: EmulatorControl | undefined = host && { host, unplug: () => host.unplug(), replug: () => host.replug() };
-  const common = { driverName: entry.driver, ...(emulator ? { emulator } : {}) };
+  const common = { driverName: entry.driver, onLineClosed: built.onLineClosed, ...(emulator ? { emulator } : {}) };
   switch (kind) {
     case 'cardReader': {
       const driver = built.driver as DriverKinds['ssc'];
@@ -114,6 +115,8 @@ function bindDocCamera(entry: DeviceEntry, logger: DriverLogger): BoundDevice<'d
     open: () => driver.open(),
     close: () => driver.close(),
     probe,
+    // The driver reports a lost HID device (node-hid's read error) as 'disconnected'; its own close() emits nothing.
+    onLineClosed: (listener) => driver.on('disconnected', () => listener(new TransportError('DISCONNECTED'))),
     busy: () => false,
     ...(socket ? { emulator: socket } : {}),
   };

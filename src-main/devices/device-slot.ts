@@ -34,6 +34,7 @@ export class DeviceSlot<K extends DriverKind = DriverKind> {
   #misses = 0;
   /** Serialises heartbeats, reconnects and flows on the one line. */
   #chain: Promise<unknown> = Promise.resolve();
+  readonly #offLineClosed: (() => void) | undefined;
 
   constructor(bound: BoundDevice<K>, timing: SlotTiming, log: DriverLogger, onChange: () => void) {
     this.bound = bound;
@@ -41,6 +42,7 @@ export class DeviceSlot<K extends DriverKind = DriverKind> {
     this.#log = log;
     this.#onChange = onChange;
     this.#status = { kind: bound.kind, driver: bound.driverName, state: 'disconnected', messageKey: 'starting', reconnectAttempts: 0 };
+    this.#offLineClosed = bound.onLineClosed?.((reason) => this.#onLineClosed(reason));
   }
 
   get status(): DeviceStatus {
@@ -74,6 +76,7 @@ export class DeviceSlot<K extends DriverKind = DriverKind> {
   /** Stops timers, waits for the command in flight and closes the line. */
   async close(): Promise<void> {
     this.#closed = true;
+    this.#offLineClosed?.();
     this.#clearTimer();
     await this.#chain.catch(() => undefined);
     this.#up = false;
@@ -110,7 +113,8 @@ export class DeviceSlot<K extends DriverKind = DriverKind> {
       this.#set({ state: 'busy', messageKey: undefined });
     } else {
       const r = await probe();
-      if (this.#closed) return;
+      // Closed, or the line was lost meanwhile (the close event already took over).
+      if (this.#closed || !this.#up) return;
       if (r.ok) {
         this.#misses = 0;
         this.#apply(r);
@@ -125,11 +129,32 @@ export class DeviceSlot<K extends DriverKind = DriverKind> {
 
   /** The line is gone: report it, close our end, and start reconnecting. */
   async #lost(error: DriverError): Promise<void> {
-    if (!this.#up) return;
+    if (this.#markLost(error)) await this.#reconnectAfterLoss();
+  }
+
+  /**
+   * The line closed under the driver (unplug): report it now, not at the
+   * next heartbeat, then close our end and reconnect in turn on the chain.
+   * Closes while the slot is down are ours (or already handled).
+   */
+  #onLineClosed(reason: DriverError | undefined): void {
+    if (this.#closed || !this.#markLost(reason ?? new LinkError('CLOSED', { disconnected: true }))) return;
+    this.#enqueue(() => this.#reconnectAfterLoss()).catch((e: unknown) =>
+      this.#log.error('device job failed', { kind: this.bound.kind, error: e instanceof Error ? e.name : 'unknown' }),
+    );
+  }
+
+  /** Marks the device down and says so; false if it already was. */
+  #markLost(error: DriverError): boolean {
+    if (!this.#up) return false;
     this.#up = false;
     this.#clearTimer();
     this.#log.warn('device lost', { kind: this.bound.kind, code: error.code, layer: error.layer });
     this.#set({ state: 'disconnected', messageKey: messageKeyFor(error) });
+    return true;
+  }
+
+  async #reconnectAfterLoss(): Promise<void> {
     await this.bound.close();
     this.#scheduleReconnect();
   }

@@ -38,6 +38,12 @@ export interface BoundDevice<K extends DriverKind = DriverKind> {
   close(): Promise<void>;
   /** A cheap status command; absent when the driver offers none (the device is then judged by open and use). */
   probe?: () => Promise<ProbeResult>;
+  /**
+   * Subscribes to the line closing under the driver (unplug, peer gone), so
+   * a loss is seen at once rather than at the next heartbeat; `reason` is
+   * unset when the close was ours. Returns the unsubscribe function.
+   */
+  onLineClosed?: (listener: (reason: DriverError | undefined) => void) => () => void;
   /** True while the driver itself is in a long operation the heartbeat must not disturb (e.g. PIN entry). */
   busy(): boolean;
   /** Present for emulated devices. */

@@ -91,6 +91,25 @@ describe('device manager on the in-memory emulators', () => {
     await waitFor(m, allUp);
   });
 
+  it.each(['cardReader', 'idReader', 'pinPad', 'cardPrinter', 'docCamera'] as const)(
+    'marks %s disconnected as soon as it is unplugged, before any heartbeat',
+    async (kind) => {
+      // Heartbeats a minute apart: only the line's close event can tell the manager within the test.
+      m = manager([{ kind, driver: 'emulator' }], { heartbeatMs: 60_000, backoff: { baseMs: 60_000, maxMs: 60_000 }, missLimit: 1 });
+      m.start();
+      await waitFor(m, allUp);
+      const host = m.emulator(kind)?.host;
+      const sent = host?.transcript.commands().length;
+      const t0 = Date.now();
+      await m.emulator(kind)?.unplug();
+      const down = await waitFor(m, (d) => stateOf(d, kind)?.state === 'disconnected', 1_000);
+      expect(Date.now() - t0).toBeLessThan(1_000);
+      expect(stateOf(down, kind)).toMatchObject({ messageKey: 'disconnected', reconnectAttempts: 0 });
+      // Nothing was asked of the device: no heartbeat ran.
+      expect(host?.transcript.commands().length).toBe(sent);
+    },
+  );
+
   it('reconnects the document camera after its HID device goes away', async () => {
     m = manager([{ kind: 'docCamera', driver: 'emulator' }]);
     m.start();

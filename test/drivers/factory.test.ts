@@ -20,6 +20,23 @@ describe('driver factory', () => {
     await driver.close();
   });
 
+  it('surfaces the line closing: lost (with a reason) on unplug, ours (none) on close, until unsubscribed', async () => {
+    const built = createDriver('epp', { type: 'emulator' });
+    const reasons: (string | undefined)[] = [];
+    const off = built.onLineClosed((reason) => reasons.push(reason?.code));
+    await built.driver.open();
+    await built.emulator?.unplug();
+    expect(reasons).toEqual(['DISCONNECTED']);
+    await built.emulator?.replug();
+    await built.driver.open();
+    await built.driver.close();
+    expect(reasons).toEqual(['DISCONNECTED', undefined]);
+    off();
+    await built.driver.open();
+    await built.emulator?.unplug();
+    expect(reasons).toHaveLength(2);
+  });
+
   it('builds each transport kind from configuration', () => {
     expect(createTransport({ type: 'serial', path: '/dev/null', baudRate: 9600 }).kind).toBe('serial');
     expect(createTransport({ type: 'tcp', host: '127.0.0.1', port: 1 }).kind).toBe('tcp');
