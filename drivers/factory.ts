@@ -1,13 +1,14 @@
 import { noopLogger, type DriverLogger } from './core/logger.js';
+import type { FrontEnd } from './emulator-kit/front-end.js';
 import type { EmulatorHost } from './emulator-kit/host.js';
-import { PinPad } from './epp/device.js';
+import { PinPad, type PinPadOptions } from './epp/device.js';
 import { startEppMemoryEmulator } from './epp/emulator.js';
-import { IdCardReader } from './idcard/device.js';
+import { IdCardReader, type IdCardReaderOptions } from './idcard/device.js';
 import { startIdMemoryEmulator } from './idcard/emulator.js';
-import { EvolisPrinter } from './printer/device.js';
+import { EvolisPrinter, type EvolisPrinterOptions } from './printer/device.js';
 import { startPrinterMemoryEmulator } from './printer/emulator.js';
-import { SocialSecurityCardReader } from './ssc/device.js';
-import { startSscMemoryEmulator } from './ssc/emulator.js';
+import { SocialSecurityCardReader, type SscReaderOptions } from './ssc/device.js';
+import { startSscMemoryEmulator, startSscStxMemoryEmulator } from './ssc/emulator.js';
 import { HidTransport, nodeHidOpener } from './transports/hid.js';
 import { SerialTransport, type PortResolver } from './transports/serial.js';
 import { TcpTransport } from './transports/tcp.js';
@@ -43,12 +44,30 @@ export interface DriverKinds {
   printer: EvolisPrinter;
 }
 
-const EMULATORS = {
-  ssc: startSscMemoryEmulator,
-  idcard: startIdMemoryEmulator,
-  epp: startEppMemoryEmulator,
-  printer: startPrinterMemoryEmulator,
-} as const;
+/** Each driver's own options (timeouts; the card reader's wire family...), everything but the transport and logger. */
+export interface DriverOptionsByKind {
+  ssc: Omit<SscReaderOptions, 'transport' | 'logger'>;
+  idcard: Omit<IdCardReaderOptions, 'transport' | 'logger'>;
+  epp: Omit<PinPadOptions, 'transport' | 'logger'>;
+  printer: Omit<EvolisPrinterOptions, 'transport' | 'logger'>;
+}
+
+/** What createDriver takes besides the port: the driver's options and its logger (default: no-op). */
+export type DriverOptions<K extends keyof DriverKinds> = DriverOptionsByKind[K] & { logger?: DriverLogger };
+
+interface MemoryEmulator {
+  host: EmulatorHost;
+  front: FrontEnd;
+  transport: Transport;
+}
+
+const EMULATORS: { [P in keyof DriverKinds]: (o: DriverOptionsByKind[P]) => MemoryEmulator } = {
+  // The emulated reader speaks the wire family the driver is told to.
+  ssc: (o) => (o.framing === undefined || o.framing === 'ccid' ? startSscMemoryEmulator() : startSscStxMemoryEmulator(o.framing)),
+  idcard: () => startIdMemoryEmulator(),
+  epp: () => startEppMemoryEmulator(),
+  printer: () => startPrinterMemoryEmulator(),
+};
 
 /** Called when the driver's line closes: `reason` is set when it was lost (unplug, peer gone), unset when it was closed by us. */
 export type LineClosedListener = (reason: TransportError | undefined) => void;
@@ -60,30 +79,40 @@ export interface BuiltDriver<K extends keyof DriverKinds> {
   emulator?: EmulatorHost;
   /** Subscribes to the line's close event (every close, for every reopen of the same line); returns the unsubscribe function. */
   onLineClosed(listener: LineClosedListener): () => void;
+  /** Closes the driver and frees the emulator's front end, if any; idempotent, never fails. The driver is unusable afterwards. */
+  dispose(): Promise<void>;
 }
 
 /**
  * Builds a driver for a configured port, so nothing above knows whether
  * the hardware is real; with `emulator` it also returns the emulator host
- * (fault plan, transcript). Throws RangeError only for impossible configs.
+ * (fault plan, transcript). `options` are the driver's own (timeouts, the
+ * card reader's framing) plus the logger. Throws RangeError only for
+ * impossible configs.
  */
-export function createDriver<K extends keyof DriverKinds>(kind: K, port: PortConfig, logger: DriverLogger = noopLogger): BuiltDriver<K> {
+export function createDriver<K extends keyof DriverKinds>(kind: K, port: PortConfig, options: DriverOptions<K> = {} as DriverOptions<K>): BuiltDriver<K> {
+  const logger = options.logger ?? noopLogger;
   let transport: Transport;
-  let emulator: EmulatorHost | undefined;
+  let emu: MemoryEmulator | undefined;
   if (port.type === 'emulator') {
-    const emu = EMULATORS[kind]();
+    emu = (EMULATORS[kind] as (o: DriverOptionsByKind[K]) => MemoryEmulator)(options);
     transport = emu.transport;
-    emulator = emu.host;
   } else {
     transport = createTransport(port);
   }
-  const drivers: { [P in keyof DriverKinds]: () => DriverKinds[P] } = {
-    ssc: () => new SocialSecurityCardReader({ transport, logger }),
-    idcard: () => new IdCardReader({ transport, logger }),
-    epp: () => new PinPad({ transport, logger }),
-    printer: () => new EvolisPrinter({ transport, logger }),
+  const drivers: { [P in keyof DriverKinds]: (o: DriverOptionsByKind[P]) => DriverKinds[P] } = {
+    ssc: (o) => new SocialSecurityCardReader({ ...o, transport, logger }),
+    idcard: (o) => new IdCardReader({ ...o, transport, logger }),
+    epp: (o) => new PinPad({ ...o, transport, logger }),
+    printer: (o) => new EvolisPrinter({ ...o, transport, logger }),
   };
-  const driver = drivers[kind]() as DriverKinds[K];
+  const driver = (drivers[kind] as (o: DriverOptionsByKind[K]) => DriverKinds[K])(options);
   const onLineClosed = (listener: LineClosedListener): (() => void) => transport.on('close', listener);
-  return emulator ? { driver, emulator, onLineClosed } : { driver, onLineClosed };
+  let disposed: Promise<void> | undefined;
+  const dispose = (): Promise<void> =>
+    (disposed ??= (async () => {
+      await driver.close();
+      await emu?.front.dispose().catch(() => undefined);
+    })());
+  return emu ? { driver, emulator: emu.host, onLineClosed, dispose } : { driver, onLineClosed, dispose };
 }

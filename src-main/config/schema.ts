@@ -38,8 +38,11 @@ export const DeviceEntrySchema = z
     kind: DeviceKindSchema,
     driver: z.enum(['emulator', 'serial', 'hid', 'tcp']).default('emulator'),
     port: DevicePortSchema.optional(),
+    /** cardReader only: the reader's wire family (default `ccid`; the STX families' command codes are unconfirmed). */
+    framing: z.enum(['ccid', 'stx-len-bcc', 'stx-len-bcc-nibble']).optional(),
   })
-  .refine((d) => d.port === undefined || d.port.type === d.driver, { message: 'port.type must match driver', path: ['port'] });
+  .refine((d) => d.port === undefined || d.port.type === d.driver, { message: 'port.type must match driver', path: ['port'] })
+  .refine((d) => d.framing === undefined || d.kind === 'cardReader', { message: 'framing applies to cardReader only', path: ['framing'] });
 export type DeviceEntry = z.infer<typeof DeviceEntrySchema>;
 
 /** Terminal configuration (`<dataDir>/config.json`); every field has an embedded default. */

@@ -9,7 +9,7 @@ import {
 import { EPP_SERIAL } from '../../drivers/epp/config.js';
 import { ID_SERIAL } from '../../drivers/idcard/config.js';
 import { PRINTER_SERIAL } from '../../drivers/printer/config.js';
-import { SSC_SERIAL } from '../../drivers/ssc/config.js';
+import { SSC_SERIAL, type SscFraming } from '../../drivers/ssc/config.js';
 import { nodeHidOpener } from '../../drivers/transports/hid.js';
 import type { DeviceEntry } from '../config/schema.js';
 import { EmulatedCameraSocket } from './fake-camera.js';
@@ -44,10 +44,12 @@ export function bindDevice(entry: DeviceEntry, logger: DriverLogger): BoundDevic
       : entry.port.type === 'serial'
         ? { type: 'serial', path: entry.port.path, baudRate: entry.port.baudRate ?? baudRate }
         : entry.port;
-  const built = createDriver(driverKind, port, logger);
+  // The config's framing names must stay the drivers' (a compile error here otherwise).
+  const framing: SscFraming | undefined = entry.framing;
+  const built = createDriver(driverKind, port, { logger, ...(kind === 'cardReader' && framing !== undefined ? { framing } : {}) });
   const host = built.emulator;
   const emulator: EmulatorControl | undefined = host && { host, unplug: () => host.unplug(), replug: () => host.replug() };
-  const common = { driverName: entry.driver, onLineClosed: built.onLineClosed, ...(emulator ? { emulator } : {}) };
+  const common = { driverName: entry.driver, onLineClosed: built.onLineClosed, dispose: built.dispose, ...(emulator ? { emulator } : {}) };
   switch (kind) {
     case 'cardReader': {
       const driver = built.driver as DriverKinds['ssc'];

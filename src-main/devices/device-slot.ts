@@ -73,7 +73,7 @@ export class DeviceSlot<K extends DriverKind = DriverKind> {
     }
   }
 
-  /** Stops timers, waits for the command in flight and closes the line. */
+  /** Stops timers, waits for the command in flight, closes the line and frees the emulator (if any). */
   async close(): Promise<void> {
     this.#closed = true;
     this.#offLineClosed?.();
@@ -81,6 +81,7 @@ export class DeviceSlot<K extends DriverKind = DriverKind> {
     await this.#chain.catch(() => undefined);
     this.#up = false;
     await this.bound.close();
+    await this.bound.dispose?.();
   }
 
   #enqueue<T>(job: () => Promise<T>): Promise<T> {

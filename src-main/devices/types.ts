@@ -36,6 +36,8 @@ export interface BoundDevice<K extends DriverKind = DriverKind> {
   open(): Promise<{ ok: true } | { ok: false; error: DriverError }>;
   /** Closes the line; never fails. */
   close(): Promise<void>;
+  /** Frees what outlives a close (the emulator's front end); called once, when the manager closes. */
+  dispose?: () => Promise<void>;
   /** A cheap status command; absent when the driver offers none (the device is then judged by open and use). */
   probe?: () => Promise<ProbeResult>;
   /**

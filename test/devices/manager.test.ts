@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EvolisModel } from '../../drivers/printer/emulator.js';
 import { SscReaderModel } from '../../drivers/ssc/emulator.js';
+import { SscStxReaderModel } from '../../drivers/ssc/emulator-stx.js';
+import { DeviceEntrySchema } from '../../src-main/config/schema.js';
 import type { DeviceStatus } from '../../src-main/contract/ops.js';
 import type { DeviceManager } from '../../src-main/devices/index.js';
 import { eventually, trackTimers, manager, stateOf, waitFor } from './helpers.js';
@@ -109,6 +111,37 @@ describe('device manager on the in-memory emulators', () => {
       expect(host?.transcript.commands().length).toBe(sent);
     },
   );
+
+  it('drives the card reader in the framing its config entry selects (STX family on the emulator)', async () => {
+    const entry = DeviceEntrySchema.parse({ kind: 'cardReader', driver: 'emulator', framing: 'stx-len-bcc' });
+    m = manager([entry]);
+    m.start();
+    await waitFor(m, allUp);
+    const host = m.emulator('cardReader')?.host;
+    expect(host?.model).toBeInstanceOf(SscStxReaderModel);
+    await eventually(() => (host?.transcript.commands().length ?? 0) >= 2);
+    expect(new Set(host?.transcript.commands())).toEqual(new Set(['SLOT_STATUS']));
+    expect((await m.use('cardReader', (r) => r.readCard())).ok).toBe(true);
+    // Only the card reader has a framing to choose.
+    expect(DeviceEntrySchema.safeParse({ kind: 'pinPad', framing: 'ccid' }).success).toBe(false);
+    expect(DeviceEntrySchema.safeParse({ kind: 'cardReader', framing: 'x' }).success).toBe(false);
+    expect(DeviceEntrySchema.parse({ kind: 'cardReader' })).toEqual({ kind: 'cardReader', driver: 'emulator' });
+  });
+
+  it('frees the emulators when it closes', async () => {
+    const local = manager([{ kind: 'pinPad', driver: 'emulator' }]);
+    local.start();
+    await waitFor(local, allUp);
+    const pad = local.driver('pinPad');
+    const host = local.emulator('pinPad')?.host;
+    await local.close();
+    // Reopening the driver's end reaches no emulator any more.
+    expect((await pad?.open())?.ok).toBe(true);
+    const seen = host?.transcript.commands().length;
+    expect(await pad?.status()).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    expect(host?.transcript.commands().length).toBe(seen);
+    await pad?.close();
+  });
 
   it('reconnects the document camera after its HID device goes away', async () => {
     m = manager([{ kind: 'docCamera', driver: 'emulator' }]);

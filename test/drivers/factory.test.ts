@@ -8,6 +8,8 @@ import { Framer, type Frame } from '../../drivers/framing/framer.js';
 import { stxLenBcc } from '../../drivers/framing/profiles.js';
 import { FramerStream } from '../../drivers/framing/stream.js';
 import { byIdContaining, firstExisting } from '../../drivers/transports/resolvers.js';
+import { SscReaderModel } from '../../drivers/ssc/emulator.js';
+import { SscStxReaderModel } from '../../drivers/ssc/emulator-stx.js';
 import { hex } from './helpers.js';
 
 describe('driver factory', () => {
@@ -35,6 +37,49 @@ describe('driver factory', () => {
     await built.driver.open();
     await built.emulator?.unplug();
     expect(reasons).toHaveLength(2);
+  });
+
+  it('passes driver options: the card reader framing picks the emulator too, and timeouts apply', async () => {
+    const stx = createDriver('ssc', { type: 'emulator' }, { framing: 'stx-len-bcc-nibble', timeouts: { status: 40 } });
+    expect(stx.emulator?.model).toBeInstanceOf(SscStxReaderModel);
+    expect(stx.emulator?.model.profile.name).toBe('stx-len-bcc-nibble');
+    await stx.driver.open();
+    const r = await stx.driver.readCard();
+    expect(r.ok && r.value.sex).toBe('male');
+    stx.emulator?.faults.always('SLOT_STATUS', { kind: 'swallow' });
+    let t0 = performance.now();
+    expect(await stx.driver.status()).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    expect(performance.now() - t0).toBeLessThan(500);
+    await stx.dispose();
+
+    const ccid = createDriver('ssc', { type: 'emulator' });
+    expect(ccid.emulator?.model).toBeInstanceOf(SscReaderModel);
+    await ccid.dispose();
+
+    const pad = createDriver('epp', { type: 'emulator' }, { commandTimeoutMs: 30 });
+    await pad.driver.open();
+    pad.emulator?.faults.always('*', { kind: 'swallow' });
+    t0 = performance.now();
+    expect(await pad.driver.status()).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    expect(performance.now() - t0).toBeLessThan(500);
+    await pad.dispose();
+  });
+
+  it('dispose closes the driver and the emulator front end, once', async () => {
+    const built = createDriver('idcard', { type: 'emulator' }, { timeouts: { command: 40 } });
+    const closes: (string | undefined)[] = [];
+    built.onLineClosed((reason) => closes.push(reason?.code ?? 'ours'));
+    await built.driver.open();
+    expect((await built.driver.samId()).ok).toBe(true);
+    await Promise.all([built.dispose(), built.dispose()]);
+    await built.dispose();
+    expect(closes).toEqual(['ours']);
+    expect(await built.driver.samId()).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
+    // The emulator's end is gone too: reopening the driver's end reaches nobody.
+    await built.driver.open();
+    expect(await built.driver.samId()).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    expect(built.emulator?.transcript.commands()).toHaveLength(1);
+    await built.driver.close();
   });
 
   it('builds each transport kind from configuration', () => {
