@@ -1,7 +1,7 @@
 import { TypedEmitter } from '../core/events.js';
 import { DriverError, LinkError, TransportError, err, toResult, type Result } from '../core/errors.js';
 import { noopLogger, type DriverLogger } from '../core/logger.js';
-import type { HidDeviceLike, HidOpener } from '../transports/hid.js';
+import { releaseHidDevice, type HidDeviceLike, type HidOpener } from '../transports/hid.js';
 import { CAMERA_TIMEOUTS } from './config.js';
 import { CameraError, cameraStatusError } from './errors.js';
 import { CAM_CMD, RESOLUTIONS, outReport, parseInReport, type CameraReport, type CameraStatus } from './protocol.js';
@@ -45,8 +45,9 @@ export class DocumentCamera extends TypedEmitter<CameraEvents> {
       this.#dev = dev;
       dev.on('data', (r: Buffer) => this.#onReport(r));
       dev.on('error', () => {
+        if (this.#dev !== dev) return;
         this.#dev = undefined;
-        dev.removeAllListeners();
+        releaseHidDevice(dev);
         this.#pending?.done(new LinkError('CLOSED', { disconnected: true }));
         this.emit('disconnected');
       });
@@ -57,8 +58,9 @@ export class DocumentCamera extends TypedEmitter<CameraEvents> {
   async close(): Promise<void> {
     const dev = this.#dev;
     this.#dev = undefined;
-    dev?.removeAllListeners();
-    await dev?.close().catch(() => undefined);
+    if (!dev) return;
+    releaseHidDevice(dev);
+    await dev.close().catch(() => undefined);
   }
 
   /** Sets the document light 0..100; CameraError BAD_ARGUMENT, LinkError TIMEOUT/CLOSED. */

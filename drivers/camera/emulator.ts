@@ -17,6 +17,8 @@ export class FakeCameraHid extends EventEmitter implements HidDeviceLike {
   ready = true;
   presses = 0;
   closed = false;
+  /** Set by unplug(): the device is gone for good (a replug is a new device). */
+  unplugged = false;
   readonly written: Buffer[] = [];
   readonly faults: CameraFault[] = [];
 
@@ -51,10 +53,18 @@ export class FakeCameraHid extends EventEmitter implements HidDeviceLike {
     this.#input([BUTTON, this.presses & 0xff]);
   }
 
-  /** The camera is unplugged: node-hid reports a read error. */
+  /**
+   * The camera is unplugged: node-hid reports a read error on a device
+   * that is still open. A device the driver already closed has stopped
+   * reading and reports nothing, and with no 'error' listener nothing is
+   * emitted either (EventEmitter would throw it). Idempotent.
+   */
   unplug(): void {
+    if (this.unplugged) return;
+    this.unplugged = true;
+    const wasOpen = !this.closed;
     this.closed = true;
-    this.emit('error', new Error('could not read from HID device'));
+    if (wasOpen && this.listenerCount('error') > 0) this.emit('error', new Error('could not read from HID device'));
   }
 
   /** Closes the fake. */

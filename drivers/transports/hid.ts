@@ -60,7 +60,7 @@ export class HidTransport extends TypedEmitter<TransportEvents> implements Trans
       // node-hid reports an unplug as a read error: the device is gone.
       if (this.#dev !== dev) return;
       this.#dev = undefined;
-      dev.removeAllListeners();
+      releaseHidDevice(dev);
       this.emit('close', new TransportError('DISCONNECTED', {}, { cause: e }));
     });
   }
@@ -70,7 +70,7 @@ export class HidTransport extends TypedEmitter<TransportEvents> implements Trans
     const dev = this.#dev;
     if (!dev) return;
     this.#dev = undefined;
-    dev.removeAllListeners();
+    releaseHidDevice(dev);
     await dev.close().catch(() => undefined);
     this.emit('close', undefined);
   }
@@ -87,6 +87,12 @@ export class HidTransport extends TypedEmitter<TransportEvents> implements Trans
       }
     }
   }
+}
+
+/** Stops listening to a device we let go of, but keeps swallowing its late 'error's (unheard, EventEmitter would throw them). */
+export function releaseHidDevice(dev: HidDeviceLike): void {
+  dev.removeAllListeners();
+  dev.on('error', () => undefined);
 }
 
 /** Splits a byte stream into fixed-size output reports (reportId, count, data, padding). */

@@ -6,7 +6,7 @@ import type { EmulatorControl } from './types.js';
  * An emulated document camera "socket": the drivers ship a fake HID device
  * (there is no /dev/uhid) but no front end, so this plays the USB port. Each
  * open plugs a fresh fake in; unplug makes the current one report a read
- * error and later opens fail until replug.
+ * error (if the driver still holds it) and later opens fail until replug.
  */
 export class EmulatedCameraSocket implements EmulatorControl {
   current: FakeCameraHid | undefined;
@@ -21,10 +21,7 @@ export class EmulatedCameraSocket implements EmulatorControl {
 
   async unplug(): Promise<void> {
     this.#plugged = false;
-    const cam = this.current;
-    // The fake emits 'error' on unplug, which throws when the driver has already let go of it.
-    if (cam && cam.listenerCount('error') > 0) cam.unplug();
-    else if (cam) cam.closed = true;
+    this.current?.unplug();
   }
 
   async replug(): Promise<void> {

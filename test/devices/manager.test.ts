@@ -143,6 +143,16 @@ describe('device manager on the in-memory emulators', () => {
     await pad?.close();
   });
 
+  it('unplugs the document camera after the manager let go of it without an unhandled error', async () => {
+    const local = manager([{ kind: 'docCamera', driver: 'emulator' }]);
+    local.start();
+    await waitFor(local, allUp);
+    const socket = local.emulator('docCamera');
+    await local.close();
+    await expect(socket?.unplug()).resolves.toBeUndefined();
+    await expect(socket?.unplug()).resolves.toBeUndefined();
+  });
+
   it('reconnects the document camera after its HID device goes away', async () => {
     m = manager([{ kind: 'docCamera', driver: 'emulator' }]);
     m.start();

@@ -58,6 +58,26 @@ describe('document camera HID control', () => {
     expect(await cam.status()).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
   });
 
+  it('never emits an unheard error: unplug after the driver closed, without listeners, or twice', async () => {
+    const { fake, cam } = await setup();
+    const events: string[] = [];
+    cam.on('disconnected', () => events.push('disconnected'));
+    await cam.close();
+    expect(fake.closed).toBe(true);
+    expect(() => fake.unplug()).not.toThrow();
+    expect(events).toEqual([]);
+    expect(fake.unplugged).toBe(true);
+
+    expect(() => new FakeCameraHid().unplug()).not.toThrow();
+
+    const second = await setup();
+    second.fake.unplug();
+    expect(() => second.fake.unplug()).not.toThrow();
+    // A real device may report again after the driver let go of it: swallowed, not thrown.
+    expect(() => second.fake.emit('error', new Error('could not read from HID device'))).not.toThrow();
+    expect(await second.cam.status()).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
+  });
+
   it('input-report decoder throws only typed errors (fuzz)', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 70 }), (a) => {

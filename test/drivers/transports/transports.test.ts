@@ -109,6 +109,16 @@ describe('hid transport', () => {
     dev.emit('error', new Error('could not read from HID device'));
     expect(await closed).toMatchObject({ code: 'DISCONNECTED' });
     expect(t.isOpen).toBe(false);
+    // node-hid may report again after the transport let go: heard and dropped, never an unhandled 'error'.
+    expect(() => dev.emit('error', new Error('could not read from HID device'))).not.toThrow();
+  });
+
+  it('swallows a late read error from a device it closed', async () => {
+    const dev = new FakeHid();
+    const t = new HidTransport({ open: async () => dev, reportId: 0, reportSize: 8 });
+    await t.open();
+    await t.close();
+    expect(() => dev.emit('error', new Error('could not read from HID device'))).not.toThrow();
   });
 
   it('decodeReport rejects impossible counts', () => {
