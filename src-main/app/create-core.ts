@@ -6,6 +6,7 @@ import { configureLogging, fileSink, stderrSink, type LogSink } from '../logs/lo
 import { KioskCore } from '../core/kiosk-core.js';
 import { createDeviceSource } from './devices-wiring.js';
 import { createQueue } from './queue-wiring.js';
+import type { KeyProvider } from '../outbox/key-provider.js';
 
 export interface CreateCoreOptions {
   dataDir: string;
@@ -14,6 +15,8 @@ export interface CreateCoreOptions {
   logToStderr?: boolean;
   /** Where `assets/` and `package.json` live; Electron passes `app.getAppPath()` (the asar when packaged). */
   appRoot?: string;
+  /** Outbox key provider; the Electron shell passes its safeStorage one, the browser host uses the key file. */
+  keys?: KeyProvider;
 }
 
 export function appVersion(appRoot: string = PROJECT_ROOT): string {
@@ -35,7 +38,13 @@ export async function createCore(options: CreateCoreOptions): Promise<KioskCore>
   const devices = createDeviceSource(config);
   let queue;
   try {
-    queue = await createQueue({ dataDir: options.dataDir, config, appVersion: version, devices: () => devices.list() });
+    queue = await createQueue({
+      dataDir: options.dataDir,
+      config,
+      appVersion: version,
+      devices: () => devices.list(),
+      ...(options.keys ? { keys: options.keys } : {}),
+    });
   } catch (error) {
     await devices.close();
     throw error;

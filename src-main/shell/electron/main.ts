@@ -1,7 +1,7 @@
 // Electron main-process entry (bundled to dist/electron/main.cjs). Wires the plain-Node core
 // to one locked-down kiosk window; every decision lives in the small modules it imports.
 import { join } from 'node:path';
-import { app, powerSaveBlocker, session, type BrowserWindow } from 'electron';
+import { app, powerSaveBlocker, safeStorage, session, type BrowserWindow } from 'electron';
 import { createCore } from '../../app/create-core.js';
 import type { KioskCore } from '../../core/kiosk-core.js';
 import { createLogger } from '../../logs/logger.js';
@@ -11,6 +11,7 @@ import { handleAppProtocol, registerAppScheme } from './protocol.js';
 import { logChildProcessGone, superviseRenderer } from './recovery.js';
 import { hardenSession, hardenWebContents } from './security.js';
 import { createKioskWindow, loadKioskPage } from './window.js';
+import { SafeStorageKeyProvider } from './safe-storage-keys.js';
 
 const log = createLogger('electron-main');
 
@@ -29,7 +30,13 @@ function shellPaths() {
 
 async function startCore(dataDir: string): Promise<KioskCore | undefined> {
   try {
-    return await createCore({ dataDir, shell: 'electron', logToStderr: !app.isPackaged, appRoot: app.getAppPath() });
+    return await createCore({
+      dataDir,
+      shell: 'electron',
+      logToStderr: !app.isPackaged,
+      appRoot: app.getAppPath(),
+      keys: new SafeStorageKeyProvider(safeStorage, dataDir),
+    });
   } catch (error) {
     // Configuration errors name the file and field only; safe to log.
     log.error('core failed to start', { error: error instanceof Error ? error.message : 'unknown error' });

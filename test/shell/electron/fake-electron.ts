@@ -119,6 +119,12 @@ function createFake() {
     Menu: { setApplicationMenu: vi.fn() },
     session: { defaultSession },
     powerSaveBlocker: { start: vi.fn(() => 7), stop: vi.fn(), isStarted: vi.fn(() => true) },
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+      encryptString: vi.fn((text: string) => Buffer.from(text, 'utf8').reverse()),
+      decryptString: vi.fn((sealed: Buffer) => Buffer.from(sealed).reverse().toString('utf8')),
+    },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(),
       handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response> | Response) => {

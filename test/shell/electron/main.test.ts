@@ -58,7 +58,13 @@ describe('startup', () => {
 
   it('creates the core on userData/data as the electron shell', async () => {
     await startMain();
-    expect(mocks.createCore).toHaveBeenCalledWith({ dataDir: '/fake/userData/data', shell: 'electron', appRoot: '/fake/app', logToStderr: true });
+    expect(mocks.createCore).toHaveBeenCalledWith({
+      dataDir: '/fake/userData/data',
+      shell: 'electron',
+      appRoot: '/fake/app',
+      logToStderr: true,
+      keys: expect.objectContaining({ name: 'safe-storage', path: '/fake/userData/data/outbox.key.sealed' }),
+    });
   });
 
   it('wires every call to the core and loads the kiosk page in one window', async () => {
