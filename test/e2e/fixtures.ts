@@ -40,6 +40,47 @@ export async function startTerminal(config: Record<string, unknown> = {}): Promi
   };
 }
 
+export interface CountyProcess {
+  url: string;
+  /** Sets a fault mode through the backend's admin API (see src-main/county/reference/faults.ts). */
+  setFault(fault: Record<string, unknown>): Promise<void>;
+  /** How many times the county applied each transaction id (exactly-once checks). */
+  effects(): Promise<Record<string, number>>;
+  stop(): Promise<void>;
+}
+
+/** Starts the reference county backend as its own process, as the real county would be. */
+export async function startCounty(): Promise<CountyProcess> {
+  const adminToken = 'e2e-admin-token';
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/county-backend.ts'), '--port', '0', '--admin-token', adminToken], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const { url } = await new Promise<{ url: string }>((resolvePromise, reject) => {
+    child.once('exit', (code) => reject(new Error(`county backend exited early (${code})`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => resolvePromise(JSON.parse(line) as { url: string }));
+  });
+  return {
+    url,
+    async setFault(fault) {
+      const res = await fetch(new URL('/_admin/faults', url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-admin-token': adminToken },
+        body: JSON.stringify({ fault }),
+      });
+      if (res.status !== 204) throw new Error(`fault not set: HTTP ${res.status}`);
+    },
+    async effects() {
+      const res = await fetch(new URL('/_admin/effects', url), { headers: { 'x-admin-token': adminToken } });
+      return ((await res.json()) as { effects: Record<string, number> }).effects;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
 /** Idle timings short enough for tests; the countdown stays at the 20 s minimum and is fast-forwarded. */
 export const FAST_IDLE = { idle: { warnAfterMs: 10_000, countdownMs: 20_000 } };
 

@@ -18,6 +18,8 @@ export const FaultSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('clock-skew'), skewMs: z.number().int() }),
   /** Lower the request body limit so larger batches get 413. Persistent until cleared. */
   z.object({ mode: z.literal('body-limit'), bytes: z.number().int().min(64) }),
+  /** Reject every batch item of `kind` with `reason` (a permanent, per-item rejection). Persistent until cleared. */
+  z.object({ mode: z.literal('reject-kind'), kind: z.string().min(1), reason: z.string().min(1).max(100) }),
 ]);
 export type Fault = z.infer<typeof FaultSchema>;
 
@@ -32,7 +34,7 @@ export const FaultRequestSchema = z.object({
 });
 export type FaultRequest = z.infer<typeof FaultRequestSchema>;
 
-type PerRequest = Exclude<Fault, { mode: 'none' | 'clock-skew' | 'body-limit' }>;
+type PerRequest = Exclude<Fault, { mode: 'none' | 'clock-skew' | 'body-limit' | 'reject-kind' }>;
 
 /** Holds the active faults; `take` decides per request. */
 export class FaultController {
@@ -47,6 +49,12 @@ export class FaultController {
     this.random = random;
   }
   private readonly defaultBodyLimit: number;
+  private readonly rejectedKinds = new Map<string, string>();
+
+  /** The forced rejection reason for items of `kind`, if a reject-kind fault is set. */
+  rejectReason(kind: string): string | undefined {
+    return this.rejectedKinds.get(kind);
+  }
 
   /** Installs a fault request; 'none' clears everything including skew and body limit. */
   set(req: FaultRequest): void {
@@ -55,7 +63,9 @@ export class FaultController {
       this.active = null;
       this.skewMs = 0;
       this.bodyLimit = this.defaultBodyLimit;
-    } else if (f.mode === 'clock-skew') this.skewMs = f.skewMs;
+      this.rejectedKinds.clear();
+    } else if (f.mode === 'reject-kind') this.rejectedKinds.set(f.kind, f.reason);
+    else if (f.mode === 'clock-skew') this.skewMs = f.skewMs;
     else if (f.mode === 'body-limit') this.bodyLimit = f.bytes;
     else this.active = { fault: f, remaining: req.times ?? Number.POSITIVE_INFINITY, probability: req.probability ?? 1, prefix: req.pathPrefix ?? '/v1/' };
   }

@@ -24,6 +24,8 @@ export interface HandlerCtx {
   ifNoneMatch: string | undefined;
   /** Whether another request currently holds this item id. */
   itemBusyElsewhere: (itemId: string) => boolean;
+  /** A forced rejection reason for items of this kind (the reject-kind fault), if any. */
+  rejectReason?: (kind: string) => string | undefined;
 }
 
 const KNOWN_KINDS = new Set(['pin-reset', 'pension-certification', 'insurance-query', 'card-issued', 'document-submission', 'rating', 'doc', 'demo']);
@@ -81,6 +83,11 @@ export function uploadBatch(ctx: HandlerCtx): Reply {
     }
     if (!KNOWN_KINDS.has(tx.kind)) {
       results.set(index, { id: tx.id, status: 'rejected', reason: 'unknown_kind' });
+      continue;
+    }
+    const forced = ctx.rejectReason?.(tx.kind);
+    if (forced) {
+      results.set(index, { id: tx.id, status: 'rejected', reason: forced });
       continue;
     }
     if (tx.payload['poison'] === true) {

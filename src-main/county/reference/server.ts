@@ -100,6 +100,7 @@ export async function startCountyBackend(options: CountyBackendOptions = {}): Pr
       now,
       ifNoneMatch: Array.isArray(ifNoneMatch) ? ifNoneMatch[0] : ifNoneMatch,
       itemBusyElsewhere: () => false,
+      rejectReason: (kind) => faults.rejectReason(kind),
     };
     if (!route.idempotent) return send(res, db.transaction(() => route.run(ctx))(), now);
 

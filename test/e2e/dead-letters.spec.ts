@@ -1,0 +1,48 @@
+import type { Page } from '@playwright/test';
+import { expect, openTerminal, signInAsTechnician, snap, startCounty, startTerminal, test } from './fixtures.js';
+
+async function rate(page: Page, score: number): Promise<void> {
+  await page.getByTestId('start').click();
+  await page.getByTestId('service-rating').click();
+  await page.getByTestId(`rating-${score}`).click();
+  await expect(page.locator('[data-rating="recorded"]')).toBeVisible();
+  await page.getByTestId('rating-finish').click();
+  await expect(page.locator('[data-screen="attract"]')).toBeVisible();
+}
+
+test('a rejected transaction becomes a dead letter that ops can retry or discard', async ({ page }) => {
+  const county = await startCounty();
+  const terminal = await startTerminal({ county: { url: county.url, enrolmentCode: 'DEMO-XA-HOSPITAL-01' } });
+  try {
+    // The county permanently rejects ratings: each one must land in dead letters, not vanish.
+    await county.setFault({ mode: 'reject-kind', kind: 'rating', reason: 'rating_closed' });
+    await openTerminal(page, terminal);
+    await rate(page, 5);
+    await rate(page, 1);
+    await signInAsTechnician(page);
+    const rows = page.locator('[data-testid^="dead-retry-"]');
+    await expect(rows).toHaveCount(2, { timeout: 20_000 });
+    await expect(page.getByTestId('dead-letters')).toContainText('rating_closed');
+    await expect(page.getByTestId('queue-dead-count')).toHaveText('2');
+    await snap(page, 'admin-dead-letters-zh-CN');
+
+    // Discard one: it asks for confirmation first, then it is gone for good.
+    const firstId = (await rows.first().getAttribute('data-testid'))!.replace('dead-retry-', '');
+    await page.getByTestId(`dead-discard-${firstId}`).click();
+    await page.getByTestId(`dead-confirm-${firstId}`).click();
+    await expect(rows).toHaveCount(1);
+
+    // The county accepts ratings again: a retried dead letter is synced and leaves the queue.
+    await county.setFault({ mode: 'none' });
+    const secondId = (await rows.first().getAttribute('data-testid'))!.replace('dead-retry-', '');
+    await page.getByTestId(`dead-retry-${secondId}`).click();
+    await expect(page.getByTestId('dead-empty')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('queue-dead-count')).toHaveText('0');
+    await expect(page.getByTestId('queue-depth')).toHaveText('0', { timeout: 20_000 });
+    // Applied exactly once at the county, and the discarded one never.
+    await expect.poll(() => county.effects()).toEqual({ [secondId]: 1 });
+  } finally {
+    await terminal.stop();
+    await county.stop();
+  }
+});
