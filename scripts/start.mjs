@@ -2,7 +2,7 @@
 // browser host (opening Chromium in kiosk/app mode when there is one, printing the URL when not).
 // Flags: --headless (host only, no window), --browser (skip Electron), --port N, --data-dir DIR.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,10 +41,17 @@ function electronBinary() {
   if (!existsSync(pkgDir)) return undefined;
   const pathFile = join(pkgDir, 'path.txt');
   const installed = () => existsSync(pathFile) && existsSync(join(pkgDir, 'dist', readFileSync(pathFile, 'utf8')));
-  if (!installed() && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+  // A failed fetch is remembered for a day so an offline kiosk does not retry on every start.
+  const marker = join(root, 'node_modules', '.cache', 'kiosk', 'electron-unavailable');
+  const recentlyFailed = existsSync(marker) && Date.now() - statSync(marker).mtimeMs < 86_400_000 && !process.env.KIOSK_RETRY_ELECTRON;
+  if (!installed() && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD && !recentlyFailed) {
     // Electron fetches its binary on first use; where that cannot happen we fall back to the browser host.
     console.error('Fetching the Electron binary (first run)…');
     spawnSync(process.execPath, [join(pkgDir, 'install.js')], { cwd: pkgDir, stdio: 'ignore', timeout: 180_000 });
+    if (!installed()) {
+      mkdirSync(dirname(marker), { recursive: true });
+      writeFileSync(marker, `${new Date().toISOString()}\n`);
+    }
   }
   return installed() ? join(pkgDir, 'dist', readFileSync(pathFile, 'utf8')) : undefined;
 }
