@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeadLetter, Language } from '../../src-main/contract/index.js';
-import { formatInstant, rowMode } from './queue-panel-model.js';
+import { formatInstant, kindKey, reasonView, rowMode } from './queue-panel-model.js';
 
 export interface DeadLetterListProps {
   items: DeadLetter[] | null;
@@ -19,6 +19,14 @@ export interface DeadLetterListProps {
 export function DeadLetterList({ items, language, now, onRetry, onDiscard }: DeadLetterListProps) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState<string | null>(null);
+  const kindText = (kind: string) => {
+    const key = kindKey(kind);
+    return key ? t(key) : kind;
+  };
+  const reasonText = (reason: string) => {
+    const view = reasonView(reason);
+    return view.key === 'queue.reason.rejectedOther' ? t(view.key, { code: view.code }) : t(view.key);
+  };
   const [working, setWorking] = useState<string | null>(null);
 
   const act = async (id: string, action: (id: string) => Promise<void>) => {
@@ -57,9 +65,9 @@ export function DeadLetterList({ items, language, now, onRetry, onDiscard }: Dea
               return (
                 <tr key={d.id} data-testid={`dead-${d.id}`}>
                   <th scope="row" className="dead-table__kind">
-                    {d.kind}
+                    {kindText(d.kind)}
                   </th>
-                  <td className="dead-table__reason">{d.reason}</td>
+                  <td className="dead-table__reason">{reasonText(d.reason)}</td>
                   <td>{formatInstant(d.movedAt, language, now) ?? '—'}</td>
                   <td className="device-table__num">{d.attempts}</td>
                   <td>

@@ -72,3 +72,36 @@ export function rowMode(id: string, confirming: string | null, working: string |
   if (working === id) return 'working';
   return confirming === id ? 'confirmDiscard' : 'actions';
 }
+
+/** Transaction kinds the county knows, with their names for ops staff. Unknown kinds show as sent. */
+const KIND_KEYS = {
+  rating: 'queue.kind.rating',
+  'pin-reset': 'queue.kind.pinReset',
+  'pension-certification': 'queue.kind.pensionCertification',
+  'insurance-query': 'queue.kind.insuranceQuery',
+  'card-issued': 'queue.kind.cardIssued',
+  'document-submission': 'queue.kind.documentSubmission',
+} as const;
+type KindKey = (typeof KIND_KEYS)[keyof typeof KIND_KEYS];
+
+/** The i18n key naming a transaction kind, or null to show the kind as the core sent it. */
+export function kindKey(kind: string): KindKey | null {
+  return Object.hasOwn(KIND_KEYS, kind) ? KIND_KEYS[kind as keyof typeof KIND_KEYS] : null;
+}
+
+const REASON_CODES = ['unknown_kind', 'invalid_item', 'idempotency_key_reused', 'missing_idempotency_key'] as const;
+type ReasonCode = (typeof REASON_CODES)[number];
+
+export type ReasonView =
+  | { key: 'queue.reason.tooLarge' | 'queue.reason.retryWindow' }
+  | { key: `queue.reason.${ReasonCode}` }
+  | { key: 'queue.reason.rejectedOther'; code: string };
+
+/** Why a row was set aside, in ops staff's words; the county's own code is kept where we have no text for it. */
+export function reasonView(reason: string): ReasonView {
+  if (reason === 'too_large') return { key: 'queue.reason.tooLarge' };
+  if (reason === 'retry_window_expired') return { key: 'queue.reason.retryWindow' };
+  const code = reason.startsWith('rejected:') ? reason.slice('rejected:'.length) : reason;
+  if ((REASON_CODES as readonly string[]).includes(code)) return { key: `queue.reason.${code as ReasonCode}` };
+  return { key: 'queue.reason.rejectedOther', code };
+}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openTerminal, signInAsTechnician, snap, startCounty, startTerminal, test } from './fixtures.js';
+import { auditA11y, expect, openTerminal, signInAsTechnician, snap, startCounty, startTerminal, test } from './fixtures.js';
 
 async function rate(page: Page, score: number): Promise<void> {
   await page.getByTestId('start').click();
@@ -22,9 +22,11 @@ test('a rejected transaction becomes a dead letter that ops can retry or discard
     await signInAsTechnician(page);
     const rows = page.locator('[data-testid^="dead-retry-"]');
     await expect(rows).toHaveCount(2, { timeout: 20_000 });
-    await expect(page.getByTestId('dead-letters')).toContainText('rating_closed');
+    await expect(page.getByTestId('dead-letters')).toContainText('县里系统拒收（rating_closed）');
+    await expect(page.getByTestId('dead-letters')).toContainText('服务评价');
     await expect(page.getByTestId('queue-dead-count')).toHaveText('2');
     await snap(page, 'admin-dead-letters-zh-CN');
+    expect(await auditA11y(page, { enhancedContrast: true })).toEqual([]);
 
     // Discard one: it asks for confirmation first, then it is gone for good.
     const firstId = (await rows.first().getAttribute('data-testid'))!.replace('dead-retry-', '');

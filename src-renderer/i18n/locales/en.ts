@@ -172,6 +172,23 @@ export const en: LocaleShape = {
     },
   },
   queue: {
+    kind: {
+      rating: 'Service rating',
+      pinReset: 'Card PIN reset',
+      pensionCertification: 'Pension certification',
+      insuranceQuery: 'Insurance query',
+      cardIssued: 'Card issued',
+      documentSubmission: 'Document submission',
+    },
+    reason: {
+      tooLarge: 'Too large for the county system',
+      retryWindow: 'Not sent within the retry window',
+      unknown_kind: 'The county does not know this kind of transaction',
+      invalid_item: 'The county found the record invalid',
+      idempotency_key_reused: 'Same reference, different content',
+      missing_idempotency_key: 'The record had no reference',
+      rejectedOther: 'Rejected by the county ({{code}})',
+    },
     title: 'Offline queue',
     refresh: 'Refresh',
     loading: 'Reading queue status…',

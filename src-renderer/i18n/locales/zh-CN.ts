@@ -171,6 +171,23 @@ export const zhCN = {
     },
   },
   queue: {
+    kind: {
+      rating: '服务评价',
+      pinReset: '社保卡密码重置',
+      pensionCertification: '养老待遇资格认证',
+      insuranceQuery: '参保查询',
+      cardIssued: '社保卡制卡',
+      documentSubmission: '材料提交',
+    },
+    reason: {
+      tooLarge: '记录过大，县里系统无法接收',
+      retryWindow: '超过重试期限仍未上传',
+      unknown_kind: '县里系统不认识这类业务',
+      invalid_item: '县里系统认为记录内容有误',
+      idempotency_key_reused: '编号重复但内容不同',
+      missing_idempotency_key: '记录缺少编号',
+      rejectedOther: '县里系统拒收（{{code}}）',
+    },
     title: '离线队列',
     refresh: '刷新',
     loading: '正在读取队列状态…',
