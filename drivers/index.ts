@@ -3,7 +3,7 @@ export * from './core/errors.js';
 export type { DriverLogger, CreateLogger, LogFields } from './core/logger.js';
 export { noopLogger } from './core/logger.js';
 export type { Transport } from './transports/transport.js';
-export { firstExisting, byIdContaining } from './transports/resolvers.js';
+export { firstExisting, byIdContaining, byVidPid, type ListedPort } from './transports/resolvers.js';
 export { createDriver, createTransport, type PortConfig, type DriverKinds, type BuiltDriver, type LineClosedListener, type DriverOptions, type DriverOptionsByKind } from './factory.js';
 export { SocialSecurityCardReader, type SocialSecurityCard, type MacProvider, type CardPresence, type SscReaderStatus } from './ssc/device.js';
 export { CardError, type CardErrorCode } from './ssc/errors.js';

@@ -25,8 +25,25 @@ export type CatalogFile = z.infer<typeof CatalogFileSchema>;
 
 /** Where a real device is reached; `emulator` devices need none. */
 export const DevicePortSchema = z.discriminatedUnion('type', [
-  /** Prefer `/dev/serial/by-id/...` so a replug keeps its name; baudRate defaults to the driver's line settings. */
-  z.object({ type: z.literal('serial'), path: z.string().min(1), baudRate: z.number().int().positive().optional() }),
+  /**
+   * Prefer `/dev/serial/by-id/...` so a replug keeps its name, or `usb` (vendor/product id, serial
+   * number for identical readers) to find the port at each open; baudRate defaults to the driver's.
+   */
+  z
+    .object({
+      type: z.literal('serial'),
+      path: z.string().min(1).optional(),
+      usb: z
+        .object({
+          vendorId: z.string().regex(/^[0-9a-fA-F]{1,4}$/),
+          productId: z.string().regex(/^[0-9a-fA-F]{1,4}$/),
+          serialNumber: z.string().min(1).optional(),
+        })
+        .strict()
+        .optional(),
+      baudRate: z.number().int().positive().optional(),
+    })
+    .refine((p) => (p.path === undefined) !== (p.usb === undefined), { message: 'give exactly one of path or usb' }),
   z.object({ type: z.literal('tcp'), host: z.string().min(1), port: z.number().int().min(1).max(65535) }),
   z.object({ type: z.literal('hid'), path: z.string().min(1), reportId: z.number().int().min(0).max(255), reportSize: z.number().int().min(2).max(256) }),
 ]);

@@ -11,7 +11,9 @@ import { ID_SERIAL } from '../../drivers/idcard/config.js';
 import { PRINTER_SERIAL } from '../../drivers/printer/config.js';
 import { SSC_SERIAL, type SscFraming } from '../../drivers/ssc/config.js';
 import { nodeHidOpener } from '../../drivers/transports/hid.js';
-import type { DeviceEntry } from '../config/schema.js';
+import { byVidPid } from '../../drivers/transports/resolvers.js';
+import type { PortResolver } from '../../drivers/transports/serial.js';
+import type { DeviceEntry, DevicePort } from '../config/schema.js';
 import { EmulatedCameraSocket } from './fake-camera.js';
 import { printerMessageKey } from './messages.js';
 import type { BoundDevice, DriverKind, EmulatorControl, ProbeResult, StaticDevice } from './types.js';
@@ -42,7 +44,7 @@ export function bindDevice(entry: DeviceEntry, logger: DriverLogger): BoundDevic
     entry.port === undefined
       ? { type: 'emulator' }
       : entry.port.type === 'serial'
-        ? { type: 'serial', path: entry.port.path, baudRate: entry.port.baudRate ?? baudRate }
+        ? { type: 'serial', path: serialPath(entry.port), baudRate: entry.port.baudRate ?? baudRate }
         : entry.port;
   // The config's framing names must stay the drivers' (a compile error here otherwise).
   const framing: SscFraming | undefined = entry.framing;
@@ -126,4 +128,14 @@ function bindDocCamera(entry: DeviceEntry, logger: DriverLogger): BoundDevice<'d
 
 export function isStatic(d: BoundDevice | StaticDevice): d is StaticDevice {
   return 'status' in d;
+}
+
+/** A fixed path, or a resolver that finds the USB port by vendor/product id at each open. */
+function serialPath(port: Extract<DevicePort, { type: 'serial' }>): string | PortResolver {
+  if (port.usb) {
+    const { vendorId, productId, serialNumber } = port.usb;
+    return byVidPid(vendorId, productId, serialNumber === undefined ? {} : { serialNumber });
+  }
+  // The schema guarantees one of the two.
+  return port.path ?? '';
 }

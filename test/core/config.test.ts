@@ -46,3 +46,21 @@ describe('configuration', () => {
     expect(JSON.parse(readFileSync(join(dir, 'terminal.json'), 'utf8'))).toEqual(first);
   });
 });
+
+describe('device ports in configuration', () => {
+  const serialReader = (port: Record<string, unknown>) => ({ devices: [{ kind: 'cardReader', driver: 'serial', port: { type: 'serial', ...port } }] });
+
+  it('takes a serial port by path or by USB vendor/product id', () => {
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(serialReader({ usb: { vendorId: '072f', productId: '90cc' } })));
+    expect(loadConfig(dir).devices[0]?.port).toEqual({ type: 'serial', usb: { vendorId: '072f', productId: '90cc' } });
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(serialReader({ path: '/dev/serial/by-id/usb-ACS-if00' })));
+    expect(loadConfig(dir).devices[0]?.port).toMatchObject({ path: '/dev/serial/by-id/usb-ACS-if00' });
+  });
+
+  it('refuses a serial port with both or neither of path and usb', () => {
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(serialReader({ path: '/dev/ttyUSB0', usb: { vendorId: '1a86', productId: '7523' } })));
+    expect(() => loadConfig(dir)).toThrow(/exactly one of path or usb/);
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(serialReader({})));
+    expect(() => loadConfig(dir)).toThrow(ConfigError);
+  });
+});

@@ -7,7 +7,7 @@ import { createDriver, createTransport } from '../../drivers/factory.js';
 import { Framer, type Frame } from '../../drivers/framing/framer.js';
 import { stxLenBcc } from '../../drivers/framing/profiles.js';
 import { FramerStream } from '../../drivers/framing/stream.js';
-import { byIdContaining, firstExisting } from '../../drivers/transports/resolvers.js';
+import { byIdContaining, byVidPid, firstExisting } from '../../drivers/transports/resolvers.js';
 import { SscReaderModel } from '../../drivers/ssc/emulator.js';
 import { SscStxReaderModel } from '../../drivers/ssc/emulator-stx.js';
 import { hex } from './helpers.js';
@@ -116,5 +116,28 @@ describe('FramerStream', () => {
     for await (const f of s) frames.push(f as Frame);
     expect(frames.map((f) => f.payload.toString('hex'))).toEqual(['3101', '41']);
     expect(errors).toContain('CHECKSUM');
+  });
+});
+
+describe('VID/PID resolver', () => {
+  const ports = async () => [
+    { path: '/dev/ttyS0' },
+    { path: '/dev/ttyUSB0', vendorId: '1A86', productId: '7523', serialNumber: 'A1' },
+    { path: '/dev/ttyUSB1', vendorId: '1a86', productId: '7523', serialNumber: 'B2' },
+    { path: '/dev/ttyACM0', vendorId: '072f', productId: '90cc' },
+  ];
+
+  it('finds a USB serial port by vendor and product id, case and width insensitive', async () => {
+    await expect(byVidPid(0x72f, 0x90cc, { list: ports })()).resolves.toBe('/dev/ttyACM0');
+    await expect(byVidPid('1a86', '7523', { list: ports })()).resolves.toBe('/dev/ttyUSB0');
+  });
+
+  it('tells identical readers apart by serial number', async () => {
+    await expect(byVidPid('1a86', '7523', { serialNumber: 'B2', list: ports })()).resolves.toBe('/dev/ttyUSB1');
+  });
+
+  it('rejects with PORT_NOT_FOUND when nothing matches or listing fails', async () => {
+    await expect(byVidPid('ffff', '0001', { list: ports })()).rejects.toMatchObject({ code: 'PORT_NOT_FOUND' });
+    await expect(byVidPid('1a86', '7523', { list: () => Promise.reject(new Error('no udev')) })()).rejects.toMatchObject({ code: 'PORT_NOT_FOUND' });
   });
 });
