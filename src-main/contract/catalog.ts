@@ -12,7 +12,7 @@ export const SiteLevelSchema = z.enum(SITE_LEVELS);
 export type SiteLevel = z.infer<typeof SiteLevelSchema>;
 
 /** Why a listed service cannot be used here now; the UI shows `catalog.disabled.<reason>`. */
-export const DISABLED_REASONS = ['counterOnly', 'deviceMissing', 'needsNetwork', 'notAtThisSite'] as const;
+export const DISABLED_REASONS = ['counterOnly', 'deviceMissing', 'deviceFault', 'needsNetwork', 'cannotRecord', 'notAtThisSite'] as const;
 export const DisabledReasonSchema = z.enum(DISABLED_REASONS);
 export type DisabledReason = z.infer<typeof DisabledReasonSchema>;
 

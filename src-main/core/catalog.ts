@@ -7,6 +7,10 @@ export interface CatalogContext {
   devices: ReadonlySet<DeviceKind>;
   /** Whether the county backend is reachable; `unknown` counts as reachable. */
   network: 'up' | 'down' | 'unknown';
+  /** Fitted devices that are not working now (fault, unplugged, reconnecting). */
+  unavailable?: ReadonlySet<DeviceKind>;
+  /** False when the outbox cannot take records (disk or row cap): services go to the counter. */
+  accepting?: boolean;
 }
 
 function disabledReason(
@@ -15,7 +19,10 @@ function disabledReason(
 ): DisabledReason | undefined {
   if (service.channel === 'counter') return 'counterOnly';
   if (service.devices.some((d) => !context.devices.has(d))) return 'deviceMissing';
+  if (service.devices.some((d) => context.unavailable?.has(d))) return 'deviceFault';
   if (service.online && context.network === 'down') return 'needsNetwork';
+  // Every terminal service records a transaction; with no room to record, send residents to the counter.
+  if (context.accepting === false) return 'cannotRecord';
   return undefined;
 }
 

@@ -3,7 +3,7 @@ import { fail, ok, type Result } from '../contract/errors.js';
 import type { KioskEvent } from '../contract/events.js';
 import type { ShellKind, TerminalInfo } from '../contract/terminal.js';
 import type { Health } from '../contract/health.js';
-import type { DeviceKind } from '../contract/catalog.js';
+import type { Catalog, DeviceKind } from '../contract/catalog.js';
 import type { Config, CatalogFile } from '../config/schema.js';
 import { createLogger } from '../logs/logger.js';
 import { AdminAuth } from './admin-auth.js';
@@ -12,6 +12,7 @@ import { EventQueue } from './event-queue.js';
 import { SessionManager } from './sessions.js';
 import type { DeviceStatusSource, QueueOps } from './ops-sources.js';
 import type { Recorder } from './recorder.js';
+import { computeHealth, networkState, unavailableDevices } from './live-state.js';
 
 const log = createLogger('core');
 
@@ -52,8 +53,56 @@ export class KioskCore {
       this.emit({ type: 'settings.changed', settings: this.sessions.getSettings() });
     });
     this.handlers = this.buildHandlers();
-    options.devices.onChange((devices) => this.emit({ type: 'devices.changed', devices }));
-    options.queue.onChange((queue) => this.emit({ type: 'queue.changed', queue }));
+    options.devices.onChange((devices) => {
+      this.emit({ type: 'devices.changed', devices });
+      this.noticeLiveChange();
+    });
+    options.queue.onChange((queue) => {
+      this.emit({ type: 'queue.changed', queue });
+      this.noticeLiveChange();
+    });
+    this.lastHealthSignature = this.healthSignature(this.health());
+    this.lastCatalogSignature = this.catalogSignature();
+  }
+
+  private lastHealthSignature: string;
+  private lastCatalogSignature: string;
+
+  private healthSignature(health: Health): string {
+    return JSON.stringify([health.level, health.checks]);
+  }
+
+  private catalogSignature(): string {
+    return this.catalog()
+      .services.map((s) => `${s.id}:${s.disabledReason ?? ''}`)
+      .join(',');
+  }
+
+  /** Device or queue state moved: tell the UI when health or the services on offer changed. */
+  private noticeLiveChange(): void {
+    const health = this.health();
+    const healthSignature = this.healthSignature(health);
+    if (healthSignature !== this.lastHealthSignature) {
+      this.lastHealthSignature = healthSignature;
+      this.emit({ type: 'health.changed', health });
+    }
+    const catalogSignature = this.catalogSignature();
+    if (catalogSignature !== this.lastCatalogSignature) {
+      this.lastCatalogSignature = catalogSignature;
+      this.emit({ type: 'catalog.changed', version: this.options.catalogFile.version });
+    }
+  }
+
+  /** The site's services with each one's state given devices, network and outbox right now. */
+  catalog(): Catalog {
+    const queue = this.options.queue.status();
+    return buildCatalog(this.options.catalogFile, {
+      siteId: this.options.config.siteId,
+      devices: this.devices,
+      unavailable: unavailableDevices(this.options.devices.list()),
+      network: networkState(queue),
+      accepting: queue.accepting,
+    });
   }
 
   private closing: Promise<void> | undefined;
@@ -108,19 +157,15 @@ export class KioskCore {
   }
 
   health(): Health {
-    return {
-      level: 'ok',
-      uptimeMs: Math.max(0, Math.round(this.now() - this.startedAt)),
-      checks: [{ name: 'core', level: 'ok' }],
-    };
+    const uptimeMs = Math.max(0, Math.round(this.now() - this.startedAt));
+    return computeHealth(this.options.devices.list(), this.options.queue.status(), uptimeMs);
   }
 
   private buildHandlers(): Handlers {
-    const { config, catalogFile } = this.options;
+    const { config } = this.options;
     return {
       getTerminalInfo: () => ok(this.terminalInfo()),
-      getCatalog: () =>
-        ok(buildCatalog(catalogFile, { siteId: config.siteId, devices: this.devices, network: 'unknown' })),
+      getCatalog: () => ok(this.catalog()),
       startSession: () => {
         const session = this.sessions.start();
         log.info('session started');

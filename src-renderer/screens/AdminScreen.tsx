@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Health } from '../../src-main/contract/index.js';
 import { useStore } from '../store/index.js';
 import { kiosk, run } from '../app/kiosk.js';
@@ -63,7 +64,8 @@ export function AdminScreen() {
             <li className={`health__item health__item--${health.level}`}>{t(`admin.healthLevel.${health.level}` as const)}</li>
             {health.checks.map((check) => (
               <li key={check.name} className={`health__item health__item--${check.level}`}>
-                {check.name}: {t(`admin.healthLevel.${check.level}` as const)}
+                {healthCheckName(check.name, t)}: {t(`admin.healthLevel.${check.level}` as const)}
+                {check.messageKey && isHealthMessage(check.messageKey) ? ` (${t(`admin.healthMessage.${check.messageKey}`)})` : ''}
               </li>
             ))}
           </ul>
@@ -73,4 +75,16 @@ export function AdminScreen() {
       <QueuePanel />
     </main>
   );
+}
+
+const CHECK_NAMES = ['core', 'devices', 'outbox', 'county'] as const;
+const HEALTH_MESSAGES = ['devicesUnavailable', 'cannotRecord', 'deadLetters', 'countyUnreachable'] as const;
+
+function isHealthMessage(key: string): key is (typeof HEALTH_MESSAGES)[number] {
+  return (HEALTH_MESSAGES as readonly string[]).includes(key);
+}
+
+/** A check's name for ops staff; an unknown check shows as the core named it. */
+function healthCheckName(name: string, t: TFunction): string {
+  return (CHECK_NAMES as readonly string[]).includes(name) ? t(`admin.healthCheck.${name as (typeof CHECK_NAMES)[number]}`) : name;
 }

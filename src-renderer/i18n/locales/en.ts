@@ -56,6 +56,8 @@ export const en: LocaleShape = {
       counterOnly: 'Please use the service counter for this',
       deviceMissing: 'This terminal lacks the device this service needs',
       needsNetwork: 'The network is down; this service is unavailable for now',
+      deviceFault: 'A device this service needs is not working; please go to the service counter',
+      cannotRecord: 'This terminal cannot record right now; please go to the service counter',
       notAtThisSite: 'This service is not offered at this site',
     },
   },
@@ -87,6 +89,18 @@ export const en: LocaleShape = {
     yes: 'Yes',
     no: 'No',
     health: 'Health',
+    healthCheck: {
+      core: 'Terminal software',
+      devices: 'Devices',
+      outbox: 'Offline queue',
+      county: 'County connection',
+    },
+    healthMessage: {
+      devicesUnavailable: 'A device cannot be used',
+      cannotRecord: 'Cannot record new transactions (storage full)',
+      deadLetters: 'Some records could not be uploaded',
+      countyUnreachable: 'Cannot reach the county system',
+    },
     healthLevel: {
       ok: 'OK',
       degraded: 'Degraded',
