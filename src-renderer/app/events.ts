@@ -18,7 +18,8 @@ export function handleKioskEvent(event: KioskEvent): void {
       else state.applySettings(event.settings);
       return;
     case 'health.changed':
-      // The admin screen fetches health itself; nothing resident-facing changes yet.
+      // Ops-facing only: the admin screen shows it live; residents see its effect through the catalog.
+      state.setHealth(event.health);
       return;
     case 'catalog.changed':
       void loadCatalog();

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { Health } from '../../src-main/contract/index.js';
 import { useStore } from '../store/index.js';
 import { kiosk, run } from '../app/kiosk.js';
 import { technicianLogout } from '../app/admin-actions.js';
@@ -16,7 +15,8 @@ export function AdminScreen() {
   const language = useStore((s) => s.settings.language);
   const terminal = useStore((s) => s.terminal);
   const setTerminal = useStore((s) => s.setTerminal);
-  const [health, setHealth] = useState<Health | null>(null);
+  const health = useStore((s) => s.health);
+  const setHealth = useStore((s) => s.setHealth);
   useScreenVoice('admin');
 
   useEffect(() => {
@@ -26,7 +26,7 @@ export function AdminScreen() {
     return () => {
       live = false;
     };
-  }, [setTerminal]);
+  }, [setTerminal, setHealth]);
 
   return (
     <main className="screen screen--admin" data-screen="admin">

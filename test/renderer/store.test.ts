@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useStore } from '../../src-renderer/store/index.js';
+import { handleKioskEvent } from '../../src-renderer/app/events.js';
 import { initialSession } from '../../src-renderer/store/session-slice.js';
 import { fallbackSettings } from '../../src-renderer/store/settings-slice.js';
 
@@ -71,5 +72,12 @@ describe('store', () => {
     useStore.getState().showNotice({ kind: 'unexpected' });
     useStore.getState().navigate({ name: 'adminLogin' });
     expect(useStore.getState().notice).toBeNull();
+  });
+});
+
+describe('ops state from core events', () => {
+  it('keeps the latest health for the admin screen', () => {
+    handleKioskEvent({ type: 'health.changed', health: { level: 'degraded', uptimeMs: 5, checks: [{ name: 'county', level: 'degraded', messageKey: 'countyUnreachable' }] } });
+    expect(useStore.getState().health).toMatchObject({ level: 'degraded' });
   });
 });
