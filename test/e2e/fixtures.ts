@@ -122,14 +122,19 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ROOT, 'test-results', 'screenshots', `${name}.png`), fullPage: true });
 }
 
-/** Technician sign-in: a long press on the hidden corner, then the demo PIN. */
-export async function signInAsTechnician(page: Page): Promise<void> {
+/** Opens the technician PIN screen with a long press on the hidden corner. */
+export async function openTechnicianLogin(page: Page): Promise<void> {
   const box = await page.getByTestId('tech-corner').boundingBox();
   if (!box) throw new Error('tech corner not laid out');
-  await page.mouse.move(box.x + 10, box.y + 10);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await expect(page.locator('[data-screen="adminLogin"]')).toBeVisible({ timeout: 8_000 });
   await page.mouse.up();
+}
+
+/** Technician sign-in: the long press, then the demo PIN. */
+export async function signInAsTechnician(page: Page): Promise<void> {
+  await openTechnicianLogin(page);
   for (const d of '246810') await page.getByTestId(`key-${d}`).click();
   await page.getByTestId('pin-submit').click();
   await expect(page.locator('[data-screen="admin"]')).toBeVisible();

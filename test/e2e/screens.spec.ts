@@ -1,4 +1,4 @@
-import { auditA11y, expect, openTerminal, snap, test } from './fixtures.js';
+import { auditA11y, expect, openTechnicianLogin, openTerminal, snap, test } from './fixtures.js';
 import type { Page } from '@playwright/test';
 
 type Screen = 'attract' | 'home' | 'service';
@@ -42,12 +42,7 @@ for (const language of ['zh-CN', 'en'] as const) {
 
 test('admin screens pass axe and are captured', async ({ page, terminal }) => {
   await openTerminal(page, terminal);
-  const box = await page.getByTestId('tech-corner').boundingBox();
-  if (!box) throw new Error('tech corner not laid out');
-  await page.mouse.move(box.x + 10, box.y + 10);
-  await page.mouse.down();
-  await expect(page.locator('[data-screen="adminLogin"]')).toBeVisible({ timeout: 8_000 });
-  await page.mouse.up();
+  await openTechnicianLogin(page);
   await snap(page, 'admin-login-zh-CN');
   expect(await auditA11y(page)).toEqual([]);
   for (const d of '246810') await page.getByTestId(`key-${d}`).click();
