@@ -20,16 +20,25 @@ export interface FrameDecoder {
   reset(): void;
 }
 
-type Step = { kind: 'need' } | { kind: 'skip'; n: number; error?: FramingError } | { kind: 'frame'; frame: Frame; n: number };
+/** `suspect`: how many bytes from here belong to the frame just found bad (errors among them are not reported again). */
+type Step = { kind: 'need' } | { kind: 'skip'; n: number; error?: FramingError; suspect?: number } | { kind: 'frame'; frame: Frame; n: number };
 
 /**
  * Incremental decoder for one FrameProfile: push bytes in any chunking,
- * get whole frames out. Garbage is dropped, a bad frame costs its start
- * byte and the scan resumes after it. Never throws on any input.
+ * get whole frames out. Never throws on any input. Garbage is dropped. A
+ * frame whose extent is confirmed (its end byte is where its length says,
+ * or its delimiters were found) but whose checksum fails is skipped whole,
+ * so start bytes in its payload are never taken for frames. A frame whose
+ * extent is in doubt (bad end byte, no end byte to check) costs its start
+ * byte and the scan resumes inside it, quietly: bytes of a frame already
+ * reported bad are never reported bad again, and a one-byte false start
+ * among them may not wait for more bytes. One line error, one error.
  */
 export class Framer implements FrameDecoder {
   readonly profile: FrameProfile;
   #buf: Buffer = Buffer.alloc(0);
+  /** Bytes at the head of #buf that belong to a frame already reported bad. */
+  #quiet = 0;
   readonly #ck: number;
 
   constructor(profile: FrameProfile) {
@@ -46,6 +55,7 @@ export class Framer implements FrameDecoder {
   /** Drops any partial frame (call after a timeout so stale bytes cannot swallow the next reply). */
   reset(): void {
     this.#buf = Buffer.alloc(0);
+    this.#quiet = 0;
   }
 
   /** Feeds bytes; returns the frames and framing errors they complete. Never throws. */
@@ -54,16 +64,26 @@ export class Framer implements FrameDecoder {
     const out: FramerOutput[] = [];
     let pos = 0;
     for (;;) {
-      const step = this.#step(pos);
+      let step = this.#step(pos);
+      const quiet = pos < this.#quiet;
+      // A one-byte start inside a bad frame is most likely payload: it must not hold the line waiting for bytes
+      // that belong to the next frame. (A whole multi-byte preamble there is taken for what it says.)
+      if (step.kind === 'need' && quiet && this.profile.start.length === 1 && this.#buf[pos] === this.profile.start[0]) {
+        step = { kind: 'skip', n: 1, error: new FramingError('GARBAGE', { dropped: 1 }) };
+      }
       if (step.kind === 'need') break;
       if (step.kind === 'skip') {
-        if (step.error) out.push({ type: 'error', error: step.error });
+        const e = step.error;
+        if (e && quiet && e.code !== 'GARBAGE') out.push({ type: 'error', error: new FramingError('GARBAGE', { dropped: step.n }) });
+        else if (e) out.push({ type: 'error', error: e });
+        if (e && e.code !== 'GARBAGE' && step.suspect) this.#quiet = Math.max(this.#quiet, pos + step.suspect);
         pos += step.n;
       } else {
         out.push({ type: 'frame', frame: step.frame });
         pos += step.n;
       }
     }
+    this.#quiet = Math.max(0, this.#quiet - pos);
     this.#buf = pos === 0 ? this.#buf : Buffer.from(this.#buf.subarray(pos));
     return out;
   }
@@ -134,8 +154,10 @@ export class Framer implements FrameDecoder {
     if (total > p.maxFrame) return { kind: 'skip', n: 1, error: new FramingError('TOO_LONG', { length: value }) };
     if (buf.length - pos < total) return { kind: 'need' };
     const innerEnd = hStart + p.header + payloadLen + this.#ck;
-    if (p.end !== undefined && buf[innerEnd] !== p.end) return { kind: 'skip', n: 1, error: new FramingError('BAD_END') };
-    return this.#finish(buf.subarray(hStart, innerEnd), buf.subarray(pos, pos + total), total);
+    // The length may be what was corrupted: resume inside the frame, but quietly.
+    if (p.end !== undefined && buf[innerEnd] !== p.end) return { kind: 'skip', n: 1, error: new FramingError('BAD_END'), suspect: total };
+    // Without an end byte nothing confirms the length: a bad checksum may mean a bad length, so resume inside, quietly.
+    return this.#finish(buf.subarray(hStart, innerEnd), buf.subarray(pos, pos + total), total, p.end !== undefined);
   }
 
   #delimitedFrame(pos: number): Step {
@@ -156,28 +178,33 @@ export class Framer implements FrameDecoder {
     if (e + 1 - pos > limit) return { kind: 'skip', n: 1, error: new FramingError('TOO_LONG') };
     const content = buf.subarray(from, e);
     const raw = buf.subarray(pos, e + 1);
+    // The delimiters fix the frame's extent: a bad frame is skipped whole.
+    const whole = raw.length;
     let inner: Buffer;
     if (p.escape === 'nibble') {
       const joined = nibbleJoin(content);
-      if (!joined) return { kind: 'skip', n: 1, error: new FramingError('BAD_ESCAPE') };
+      if (!joined) return { kind: 'skip', n: whole, error: new FramingError('BAD_ESCAPE') };
       inner = joined;
     } else {
       inner = content;
     }
-    if (inner.length < p.header + this.#ck) return { kind: 'skip', n: 1, error: new FramingError('BAD_LENGTH') };
+    if (inner.length < p.header + this.#ck) return { kind: 'skip', n: whole, error: new FramingError('BAD_LENGTH') };
     if (p.length) {
       const value = readUInt(inner, p.length.offset, p.length.width, p.length.order);
       const expected = p.length.counts === 'payload' ? inner.length - p.header - this.#ck : inner.length - p.length.offset - p.length.width;
-      if (value !== expected) return { kind: 'skip', n: 1, error: new FramingError('BAD_LENGTH') };
+      if (value !== expected) return { kind: 'skip', n: whole, error: new FramingError('BAD_LENGTH') };
     }
-    return this.#finish(inner, raw, raw.length);
+    return this.#finish(inner, raw, whole, true);
   }
 
-  #finish(inner: Buffer, raw: Buffer, n: number): Step {
+  /** Checks the checksum of an `n`-byte frame; a bad one is skipped whole when its extent is confirmed, else quietly resumed inside. */
+  #finish(inner: Buffer, raw: Buffer, n: number, confirmed: boolean): Step {
     const p = this.profile;
     const body = inner.length - this.#ck;
     const ck = checksumOf(p.checksum, inner, 0, body);
-    if (ck !== undefined && inner[body] !== ck) return { kind: 'skip', n: 1, error: new FramingError('CHECKSUM') };
+    if (ck !== undefined && inner[body] !== ck) {
+      return confirmed ? { kind: 'skip', n, error: new FramingError('CHECKSUM') } : { kind: 'skip', n: 1, error: new FramingError('CHECKSUM'), suspect: n };
+    }
     const frame: Frame = {
       header: Buffer.from(inner.subarray(0, p.header)),
       payload: Buffer.from(inner.subarray(p.header, body)),

@@ -138,6 +138,15 @@ describe('social-security card reader against the emulator', () => {
     expect(r.ok).toBe(true);
   });
 
+  it('recovers each corrupted answer holding 0x02 bytes (a February birth date) with one repeat request', async () => {
+    const { emu, reader } = await setup({ ...DEMO_SSC_CARD, birthDate: '19490202' });
+    emu.host.faults.always('READ_RECORD', { kind: 'corrupt' });
+    const r = await reader.readCard();
+    expect(r.ok && r.value.birthDate).toBe('1949-02-02');
+    const cmds = emu.host.transcript.commands();
+    expect(cmds.filter((c) => c === 'REPEAT')).toHaveLength(cmds.filter((c) => c === 'READ_RECORD').length);
+  });
+
   it('never executes VERIFY twice when its reply is lost: asks the reader to repeat instead', async () => {
     const { emu, reader } = await setup();
     emu.host.faults.once('VERIFY', { kind: 'drop' });
