@@ -100,11 +100,13 @@ export function createDriver<K extends keyof DriverKinds>(kind: K, port: PortCon
   } else {
     transport = createTransport(port);
   }
+  // Timers sized by wire time follow the configured line rate unless the options say otherwise.
+  const line = port.type === 'serial' ? { lineBaud: port.baudRate } : {};
   const drivers: { [P in keyof DriverKinds]: (o: DriverOptionsByKind[P]) => DriverKinds[P] } = {
-    ssc: (o) => new SocialSecurityCardReader({ ...o, transport, logger }),
+    ssc: (o) => new SocialSecurityCardReader({ ...line, ...o, transport, logger }),
     idcard: (o) => new IdCardReader({ ...o, transport, logger }),
     epp: (o) => new PinPad({ ...o, transport, logger }),
-    printer: (o) => new EvolisPrinter({ ...o, transport, logger }),
+    printer: (o) => new EvolisPrinter({ ...line, ...o, transport, logger }),
   };
   const driver = (drivers[kind] as (o: DriverOptionsByKind[K]) => DriverKinds[K])(options);
   const onLineClosed = (listener: LineClosedListener): (() => void) => transport.on('close', listener);

@@ -13,20 +13,43 @@ export type LinkDecision<T> =
   /** Not ours and not stale: hand to `unsolicited` listeners (key events, card inserted). */
   | { kind: 'pass' }
   /** The device refused the bytes before acting on them (its checksum check failed): always safe to send again. */
-  | { kind: 'rejected' };
+  | { kind: 'rejected' }
+  /** The device has the command (e.g. the CCID reader's "accepted" status frame): wait for its answer. */
+  | { kind: 'ack' }
+  /** The device's answer to a recovery request belongs to an earlier command: ours never reached it. */
+  | { kind: 'lost' };
+
+/** What the link tells a matcher about the frame it is looking at. */
+export interface FrameContext {
+  /** The last bytes sent were the recovery request (not the command). */
+  recovering: boolean;
+}
 
 export interface ExchangeOptions<T> {
   /** Command name for logs and errors' context (never data). */
   label: string;
+  /** How long to wait for the answer once the command is sent (or, with ackTimeoutMs, acknowledged). */
   timeoutMs: number;
-  onFrame(frame: Frame): LinkDecision<T>;
-  /** Resend the command after a lost or corrupt reply. Only for commands safe to repeat: never VERIFY, PIN change, print job. */
+  onFrame(frame: Frame, context: FrameContext): LinkDecision<T>;
+  /** Resend the command after a lost command or reply. Only for commands safe to repeat: never VERIFY, PIN change, print job. */
   safeToResend?: boolean;
-  /** Bytes asking the device to repeat its last answer: safe for every command, used instead of resending. */
+  /** Bytes asking the device to repeat its last answer: safe for every command, used first after a lost or corrupt reply. */
   recover?: Buffer;
   /** Attempts after the first send, for resend/recover/rejected (default 2). */
   retries?: number;
+  /**
+   * The device acknowledges every command it receives (a frame the matcher
+   * calls `ack`) within this time: without one the command is taken as lost
+   * on the way in and resent at once if safe, instead of waiting timeoutMs.
+   */
+  ackTimeoutMs?: number;
+  /** How long the device may take to answer the recovery request (default ackTimeoutMs, else timeoutMs); silence means it has nothing to repeat. */
+  recoverTimeoutMs?: number;
+  /** The most the whole exchange may take, retries included (default: no bound beyond the attempts' own timers). */
+  budgetMs?: number;
 }
+
+type RetryReason = 'TIMEOUT' | 'LOST' | 'CORRUPT_REPLY' | 'REJECTED';
 
 export type LinkEvents = {
   unsolicited: [frame: Frame];
@@ -103,10 +126,13 @@ export class Link extends TypedEmitter<LinkEvents> {
   #run<T>(bytes: Buffer, opts: ExchangeOptions<T>): Promise<T> {
     if (!this.#transport.isOpen) return Promise.reject(new LinkError('CLOSED'));
     const retries = opts.retries ?? 2;
+    const deadline = opts.budgetMs === undefined ? Number.POSITIVE_INFINITY : performance.now() + opts.budgetMs;
     return new Promise<T>((resolve, reject) => {
       let attempts = 0;
       let timer: NodeJS.Timeout | undefined;
       let settled = false;
+      let recovering = false;
+      let acked = false;
       const finish = (e: DriverError | undefined, v?: T): void => {
         if (settled) return;
         settled = true;
@@ -115,34 +141,61 @@ export class Link extends TypedEmitter<LinkEvents> {
         if (e) reject(e);
         else resolve(v as T);
       };
-      const write = (what: Buffer): void => {
+      // Every timer stops at the exchange's deadline: then it is over, whatever is left to try.
+      const arm = (ms: number, why: RetryReason): void => {
         clearTimeout(timer);
-        timer = setTimeout(() => retry('TIMEOUT'), opts.timeoutMs);
+        const left = deadline - performance.now();
+        if (left <= ms) timer = setTimeout(() => finish(new LinkError('TIMEOUT', { attempts: attempts + 1, budget: true })), Math.max(0, left));
+        else timer = setTimeout(() => retry(why), ms);
+      };
+      const write = (what: Buffer, recover: boolean): void => {
+        recovering = recover;
+        acked = false;
+        if (recover) arm(opts.recoverTimeoutMs ?? opts.ackTimeoutMs ?? opts.timeoutMs, 'LOST');
+        else if (opts.ackTimeoutMs !== undefined) arm(opts.ackTimeoutMs, 'LOST');
+        else arm(opts.timeoutMs, 'TIMEOUT');
         this.#transport.write(what).catch((e: unknown) => finish(e instanceof DriverError ? e : new LinkError('CLOSED', {}, { cause: e })));
       };
-      const retry = (why: 'TIMEOUT' | 'CORRUPT_REPLY' | 'REJECTED'): void => {
+      const resend = (why: RetryReason): void => {
+        this.#log.debug('resend', { label: opts.label, why, attempt: attempts });
+        write(bytes, false);
+      };
+      const recover = (why: RetryReason, bytesToAsk: Buffer): void => {
+        this.#log.debug('recover', { label: opts.label, why, attempt: attempts });
+        write(bytesToAsk, true);
+      };
+      const retry = (why: RetryReason): void => {
         if (settled) return;
-        if (why === 'TIMEOUT') this.#framer.reset();
+        // Whatever is half-received now belongs to the failed answer: it must not swallow the next one.
+        if (why === 'TIMEOUT' || why === 'LOST') this.#framer.reset();
         if (attempts >= retries) {
-          finish(new LinkError(why === 'REJECTED' ? 'CORRUPT_REPLY' : why, { attempts: attempts + 1 }));
+          finish(new LinkError(why === 'REJECTED' ? 'CORRUPT_REPLY' : why === 'LOST' ? 'TIMEOUT' : why, { attempts: attempts + 1 }));
           return;
         }
-        attempts++;
-        if (why === 'REJECTED' || (opts.safeToResend === true && !opts.recover)) {
-          this.#log.debug('resend', { label: opts.label, why, attempt: attempts });
-          write(bytes);
+        const safe = opts.safeToResend === true;
+        // Never delivered (refused, or lost on the way in, or the device has nothing newer to repeat): resend if the command allows.
+        if (why === 'REJECTED' || (why === 'LOST' && (safe || recovering || !opts.recover))) {
+          if (why !== 'REJECTED' && !safe) {
+            finish(new LinkError('TIMEOUT', { attempts: attempts + 1, delivered: false }));
+            return;
+          }
+          attempts++;
+          resend(why);
         } else if (opts.recover) {
-          this.#log.debug('recover', { label: opts.label, why, attempt: attempts });
-          write(opts.recover);
+          attempts++;
+          recover(why, opts.recover);
+        } else if (safe) {
+          attempts++;
+          resend(why);
         } else {
-          finish(new LinkError(why, { attempts }));
+          finish(new LinkError(why === 'LOST' ? 'TIMEOUT' : why, { attempts: attempts + 1 }));
         }
       };
       this.#pending = {
         onFrame: (frame) => {
           let d: LinkDecision<T>;
           try {
-            d = opts.onFrame(frame);
+            d = opts.onFrame(frame, { recovering });
           } catch (e) {
             finish(e instanceof DriverError ? e : new LinkError('CORRUPT_REPLY', {}, { cause: e }));
             return;
@@ -151,11 +204,16 @@ export class Link extends TypedEmitter<LinkEvents> {
           else if (d.kind === 'fail') finish(d.error);
           else if (d.kind === 'pass') this.emit('unsolicited', frame);
           else if (d.kind === 'rejected') retry('REJECTED');
+          else if (d.kind === 'lost') retry('LOST');
+          else if (d.kind === 'ack' && !acked) {
+            acked = true;
+            arm(opts.timeoutMs, 'TIMEOUT');
+          }
         },
         onCorrupt: () => retry('CORRUPT_REPLY'),
         onClose: (reason) => finish(new LinkError('CLOSED', { disconnected: reason?.code === 'DISCONNECTED' }, { cause: reason })),
       };
-      write(bytes);
+      write(bytes, false);
     });
   }
 }

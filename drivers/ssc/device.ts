@@ -21,6 +21,8 @@ export interface SscReaderOptions {
   timeouts?: Partial<SscTimeouts>;
   /** Reader wire family (default 'ccid'). */
   framing?: SscFraming;
+  /** Line rate, to size the CCID acknowledgement and recovery timers by wire time (default 9600, the slowest usual). */
+  lineBaud?: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export class SocialSecurityCardReader {
     const framer = new Framer(SSC_PROFILES[framing]);
     this.#link = new Link(opts.transport, framer, this.#log);
     const timeouts = { ...SSC_TIMEOUTS, ...opts.timeouts };
-    const reader = framing === 'ccid' ? new CcidReader(this.#link, framer, timeouts) : new StxReader(this.#link, framer, timeouts);
+    const reader = framing === 'ccid' ? new CcidReader(this.#link, framer, timeouts, opts.lineBaud) : new StxReader(this.#link, framer, timeouts);
     this.#protocol = new SscReaderProtocol(reader);
     this.#link.on('closed', () => (this.#session = false));
   }

@@ -2,7 +2,7 @@ import { ProtocolError } from '../core/errors.js';
 import type { Framer } from '../framing/framer.js';
 import type { Link } from '../link/link.js';
 import { parseResponse, type ApduResponse } from './apdu.js';
-import { SSC_STATUS_TIMEOUT, type SscTimeouts } from './config.js';
+import { SSC_RECOVERY, SSC_STATUS_TIMEOUT, type SscTimeouts } from './config.js';
 import { CardError } from './errors.js';
 import { isIdempotentApdu, isPlausibleAtr, type CardPresence, type ReaderProtocol } from './reader.js';
 
@@ -27,8 +27,10 @@ export const STX_STATUS = { ok: 0x00, noCard: 0x01, mute: 0x02, removed: 0x03, b
 
 /**
  * A reader of the STX/LEN/BCC family (plain or nibble-split framing). It
- * cannot repeat its last answer, so only idempotent APDUs are resent after
- * a lost reply; VERIFY and PIN changes fail with TIMEOUT instead.
+ * neither acknowledges commands nor repeats its last answer, so a lost
+ * command or reply costs one timeout; then only idempotent APDUs are
+ * resent, VERIFY and PIN changes fail with TIMEOUT. No exchange takes
+ * longer than its timeout plus the recovery allowance.
  */
 export class StxReader implements ReaderProtocol {
   readonly #link: Link;
@@ -79,6 +81,7 @@ export class StxReader implements ReaderProtocol {
       label: `STX_${cmd.toString(16)}`,
       timeoutMs,
       safeToResend,
+      budgetMs: timeoutMs + (this.#timeouts.recovery ?? SSC_RECOVERY),
       onFrame: (frame) => {
         // A frame the reader could not decode is answered with CMD FF, status badFrame: it did not act on it.
         if (frame.payload[0] === STX_ANY && frame.payload[1] === STX_STATUS.badFrame) return { kind: 'rejected' };

@@ -4,7 +4,7 @@ import { Framer } from '../../../drivers/framing/framer.js';
 import { stxLenBcc } from '../../../drivers/framing/profiles.js';
 import { Link, type LinkDecision } from '../../../drivers/link/link.js';
 import { createMemoryPair, type MemoryTransport } from '../../../drivers/transports/memory.js';
-import { hex } from '../helpers.js';
+import { hex, inSimulatedTime } from '../helpers.js';
 
 /** A scripted device: answers each received frame with the next scripted action. */
 function device(dev: MemoryTransport, script: ((payload: Buffer) => Buffer[] | 'silent')[]) {
@@ -139,3 +139,83 @@ describe('Link', () => {
     await expect(p).rejects.toBeInstanceOf(LinkError);
   });
 });
+
+describe('Link acknowledgements, recovery and budget (simulated clock)', () => {
+  const ACK = hex('AC');
+  const withAck = (f: Framer) => (p: Buffer) => [f.encode(ACK), f.encode(p)];
+  const ackOrEcho = (frame: { payload: Buffer }): LinkDecision<string> => (frame.payload.equals(ACK) ? { kind: 'ack' } : matchEcho(frame));
+
+  it('resends a safe command as soon as the device fails to acknowledge it, not after the reply timeout', async () => {
+    const { dev, framer, link } = await setup();
+    const d = device(dev, [() => 'silent', withAck(new Framer(stxLenBcc))]);
+    const { value, ms } = await inSimulatedTime(() =>
+      link.exchange(framer.encode(hex('B0')), { label: 'read', timeoutMs: 5000, ackTimeoutMs: 50, safeToResend: true, onFrame: ackOrEcho }),
+    );
+    expect(value).toBe('b0');
+    expect(d.seen).toHaveLength(2);
+    expect(ms).toBeLessThan(100);
+  });
+
+  it('waits the full reply timeout once the device has acknowledged', async () => {
+    const { dev, framer, link } = await setup();
+    const f = new Framer(stxLenBcc);
+    const d = device(dev, [() => [f.encode(ACK)]]);
+    const { value, ms } = await inSimulatedTime(() =>
+      link.exchange(framer.encode(hex('B0')), { label: 'read', timeoutMs: 400, ackTimeoutMs: 50, onFrame: ackOrEcho }).catch((e: unknown) => e),
+    );
+    expect(value).toMatchObject({ code: 'TIMEOUT' });
+    expect(d.seen).toHaveLength(1);
+    expect(ms).toBeGreaterThanOrEqual(400);
+  });
+
+  it('fails an unacknowledged unsafe command with TIMEOUT, never sent twice, when the repeated answer is an earlier one', async () => {
+    const { dev, framer, link } = await setup();
+    const f = new Framer(stxLenBcc);
+    const d = device(dev, [() => 'silent', () => [f.encode(hex('01'))]]);
+    const { value, ms } = await inSimulatedTime(() =>
+      link
+        .exchange(framer.encode(hex('20')), {
+          label: 'verify',
+          timeoutMs: 5000,
+          ackTimeoutMs: 50,
+          recover: framer.encode(hex('EE')),
+          onFrame: (fr, ctx) => (ctx.recovering && fr.payload.equals(hex('01')) ? { kind: 'lost' } : ackOrEcho(fr)),
+        })
+        .catch((e: unknown) => e),
+    );
+    expect(value).toMatchObject({ code: 'TIMEOUT', detail: { delivered: false } });
+    expect(d.seen.map((x) => x.toString('hex'))).toEqual(['20', 'ee']);
+    expect(ms).toBeLessThan(200);
+  });
+
+  it('resends a safe command when the device has nothing to repeat', async () => {
+    const { dev, framer, link } = await setup();
+    // The reply is lost, and the device, asked to repeat, has nothing: the command itself goes again.
+    const d = device(dev, [() => 'silent', () => 'silent', echo(new Framer(stxLenBcc))]);
+    const { value } = await inSimulatedTime(() =>
+      link.exchange(framer.encode(hex('B0')), {
+        label: 'read',
+        timeoutMs: 100,
+        recoverTimeoutMs: 30,
+        safeToResend: true,
+        recover: framer.encode(hex('EE')),
+        onFrame: matchEcho,
+      }),
+    );
+    expect(value).toBe('b0');
+    expect(d.seen.map((x) => x.toString('hex'))).toEqual(['b0', 'ee', 'b0']);
+  });
+
+  it('never runs past its budget, whatever retries are left', async () => {
+    const { dev, framer, link } = await setup();
+    device(dev, []);
+    const { value, ms } = await inSimulatedTime(() =>
+      link
+        .exchange(framer.encode(hex('B0')), { label: 'read', timeoutMs: 1000, safeToResend: true, retries: 5, budgetMs: 1500, onFrame: matchEcho })
+        .catch((e: unknown) => e),
+    );
+    expect(value).toMatchObject({ code: 'TIMEOUT', detail: { budget: true } });
+    expect(ms).toBe(1500);
+  });
+});
+

@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SocialSecurityCardReader } from '../../../drivers/ssc/device.js';
-import { DEMO_SSC_CARD, SSC_TEST_MAC_KEY, startSscMemoryEmulator } from '../../../drivers/ssc/emulator.js';
+import { SSC_TIMEOUTS } from '../../../drivers/ssc/config.js';
+import { DEMO_SSC_CARD, SSC_TEST_MAC_KEY, startSscMemoryEmulator, startSscStxMemoryEmulator } from '../../../drivers/ssc/emulator.js';
+import { inSimulatedTime } from '../helpers.js';
 import { retailMac, reloadMacInput } from '../../../drivers/ssc/mac.js';
 import type { MacProvider } from '../../../drivers/ssc/ssse.js';
 
-const timeouts = { powerOn: 150, apdu: 150, status: 150 };
+const timeouts = { powerOn: 300, apdu: 300, status: 300, ack: 100, recovery: 300 };
 const opened: SocialSecurityCardReader[] = [];
 afterEach(async () => {
   for (const r of opened.splice(0)) await r.close();
@@ -12,7 +14,7 @@ afterEach(async () => {
 
 async function setup(card = DEMO_SSC_CARD) {
   const emu = startSscMemoryEmulator(card);
-  const reader = new SocialSecurityCardReader({ transport: emu.transport, timeouts });
+  const reader = new SocialSecurityCardReader({ transport: emu.transport, timeouts, lineBaud: 115200 });
   opened.push(reader);
   expect((await reader.open()).ok).toBe(true);
   return { emu, reader };
@@ -157,13 +159,75 @@ describe('social-security card reader against the emulator', () => {
     expect(emu.model.card?.triesLeft).toBe(2);
   });
 
-  it('resends an idempotent command the reader never received (its repeated answer is for the previous command)', async () => {
+  it('resends an idempotent command the reader never acknowledged, without asking for a repeat', async () => {
     const { emu, reader } = await setup();
+    expect((await reader.readCard()).ok).toBe(true);
+    const clean = emu.host.transcript.commands().filter((c) => c === 'READ_RECORD').length;
+    emu.host.transcript.clear();
     emu.host.faults.once('READ_RECORD', { kind: 'swallow' });
     expect((await reader.readCard()).ok).toBe(true);
     const cmds = emu.host.transcript.commands();
-    expect(cmds).toContain('REPEAT');
-    expect(cmds.filter((c) => c === 'READ_RECORD')).toHaveLength(19);
+    expect(cmds).not.toContain('REPEAT');
+    expect(cmds.filter((c) => c === 'READ_RECORD')).toHaveLength(clean + 1);
+  });
+
+  it('resends an idempotent command whose repeated answer is for the previous command (a reader that sends no acknowledgement)', async () => {
+    const emu = startSscMemoryEmulator();
+    const reader = new SocialSecurityCardReader({ transport: emu.transport, timeouts: { ...timeouts, ack: 0 }, lineBaud: 115200 });
+    opened.push(reader);
+    await reader.open();
+    expect((await reader.status()).ok).toBe(true);
+    emu.host.faults.once('POWER_ON', { kind: 'swallow' });
+    expect((await reader.readCard()).ok).toBe(true);
+    expect(emu.host.transcript.commands().slice(1, 4)).toEqual(['POWER_ON', 'REPEAT', 'POWER_ON']);
+  });
+
+  describe('time a lost command costs, on the simulated clock with the default (hardware) timeouts', () => {
+    async function real(card = DEMO_SSC_CARD, framing?: 'stx-len-bcc') {
+      const emu = framing ? startSscStxMemoryEmulator(framing, card) : startSscMemoryEmulator(card);
+      const reader = new SocialSecurityCardReader({ transport: emu.transport, ...(framing ? { framing } : {}) });
+      opened.push(reader);
+      await reader.open();
+      return { emu, reader };
+    }
+
+    it('resends the first command after open, lost on the way in, after the ack allowance (not 4 × 3 s of repeat requests)', async () => {
+      const { emu, reader } = await real();
+      const clean = await inSimulatedTime(() => reader.readCard());
+      emu.host.faults.once('POWER_ON', { kind: 'swallow' });
+      const { value, ms } = await inSimulatedTime(() => reader.readCard());
+      expect(value.ok).toBe(true);
+      expect(emu.host.transcript.commands().filter((c) => c === 'POWER_ON')).toHaveLength(3);
+      // 250 ms of allowance plus the 17-byte command and the 4-byte acknowledgement at 9600 baud.
+      expect(ms - clean.ms).toBeLessThanOrEqual(SSC_TIMEOUTS.ack! + 22 * (10_000 / 9600));
+    });
+
+    it('fails a VERIFY the reader never received with TIMEOUT well within a second, PIN counter untouched', async () => {
+      const { emu, reader } = await real();
+      expect((await reader.verifyPin('123456')).ok).toBe(true);
+      emu.host.faults.once('VERIFY', { kind: 'swallow' });
+      const { value, ms } = await inSimulatedTime(() => reader.verifyPin('000000'));
+      expect(errorOf(value)).toMatchObject({ code: 'TIMEOUT' });
+      expect(emu.host.transcript.commands().filter((c) => c === 'VERIFY')).toHaveLength(2);
+      expect(emu.model.card?.triesLeft).toBe(3);
+      expect(ms).toBeLessThan(1000);
+    });
+
+    it('gives up on a silent reader within the command timeout plus the allowances', async () => {
+      const { emu, reader } = await real();
+      emu.host.faults.always('*', { kind: 'swallow' });
+      const { value, ms } = await inSimulatedTime(() => reader.readCard());
+      expect(errorOf(value)).toMatchObject({ code: 'TIMEOUT' });
+      expect(ms).toBeLessThanOrEqual(SSC_TIMEOUTS.powerOn + SSC_TIMEOUTS.ack! + SSC_TIMEOUTS.recovery! + 50);
+    });
+
+    it('bounds a lost STX command (no acknowledgement there) to one timeout plus the recovery allowance', async () => {
+      const { emu, reader } = await real(DEMO_SSC_CARD, 'stx-len-bcc');
+      emu.host.faults.always('*', { kind: 'swallow' });
+      const { value, ms } = await inSimulatedTime(() => reader.readCard());
+      expect(errorOf(value)).toMatchObject({ code: 'TIMEOUT' });
+      expect(ms).toBeLessThanOrEqual(SSC_TIMEOUTS.powerOn + SSC_TIMEOUTS.recovery!);
+    });
   });
 
   it('does not resend a VERIFY the reader never received: TIMEOUT, PIN counter untouched', async () => {

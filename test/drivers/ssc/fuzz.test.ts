@@ -67,7 +67,7 @@ describe('SSC decoders under fuzzing', () => {
           const next = queue.shift();
           if (next) void dev.write(next);
         });
-        const reader = new SocialSecurityCardReader({ transport: host, timeouts: { powerOn: 5, apdu: 5 } });
+        const reader = new SocialSecurityCardReader({ transport: host, timeouts: { powerOn: 5, apdu: 5, ack: 5, recovery: 10 }, lineBaud: 1_000_000 });
         await reader.open();
         const r = await reader.readCard();
         if (!r.ok) expect(r.error).toBeInstanceOf(DriverError);
