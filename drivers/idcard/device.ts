@@ -1,4 +1,4 @@
-import { toResult, type Result } from '../core/errors.js';
+import { LinkError, toResult, type Result } from '../core/errors.js';
 import { noopLogger, type DriverLogger } from '../core/logger.js';
 import { Framer } from '../framing/framer.js';
 import { Link } from '../link/link.js';
@@ -8,6 +8,9 @@ import { IdSamProtocol, SAM } from './protocol.js';
 import { parseReadBody, type ResidentIdCard } from './record.js';
 
 export type { ResidentIdCard } from './record.js';
+
+/** How often a read is started again from find after a lost or corrupted READ answer. */
+export const READ_RESTARTS = 2;
 
 export interface IdCardReaderOptions {
   transport: Transport;
@@ -38,12 +41,25 @@ export class IdCardReader {
     await this.#transport.close().catch(() => undefined);
   }
 
-  /** Finds, selects and reads the card; IdCardError NO_CARD, SELECT_FAILED, READ_FAILED, BAD_ID_NUMBER, BAD_RECORD. */
+  /**
+   * Finds, selects and reads the card; a lost or corrupted READ answer
+   * restarts find → select → read (the module reads once per selection),
+   * at most READ_RESTARTS times. IdCardError NO_CARD, SELECT_FAILED,
+   * READ_FAILED, BAD_ID_NUMBER, BAD_RECORD; LinkError TIMEOUT/CORRUPT_REPLY.
+   */
   readCard(): Promise<Result<ResidentIdCard>> {
     return this.#run('readCard', async () => {
-      await this.#sam.command(SAM.findCard, 'FIND');
-      await this.#sam.command(SAM.selectCard, 'SELECT');
-      return parseReadBody(await this.#sam.command(SAM.readText, 'READ'));
+      for (let restart = 0; ; restart++) {
+        await this.#sam.command(SAM.findCard, 'FIND');
+        await this.#sam.command(SAM.selectCard, 'SELECT');
+        try {
+          return parseReadBody(await this.#sam.command(SAM.readText, 'READ', undefined, false));
+        } catch (e) {
+          const lineError = e instanceof LinkError && (e.code === 'TIMEOUT' || e.code === 'CORRUPT_REPLY');
+          if (!lineError || restart >= READ_RESTARTS) throw e;
+          this.#log.debug('read restarted', { restart: restart + 1, code: e.code });
+        }
+      }
     });
   }
 

@@ -55,8 +55,11 @@ export function encodeIdText(d: IdCardData): Buffer {
 const NAMES: Record<string, string> = { '2001': 'FIND', '2002': 'SELECT', '3001': 'READ', '10ff': 'RESET', '11ff': 'STATUS', '12ff': 'SAM_ID' };
 
 /**
- * SAM module with one card on the antenna. Device faults: `status`
- * (answer this SW3), `device` 'remove-card'.
+ * SAM module with one card on the antenna. A read ends the selection, as
+ * on the real module: another read needs find and select again (so a
+ * driver that resends READ alone after a lost answer gets SW3 41).
+ * Device faults: `status` (answer this SW3, nothing done), `device`
+ * 'remove-card'.
  */
 export class IdSamModel implements DeviceModel {
   readonly profile = ID_PROFILE;
@@ -95,6 +98,7 @@ export class IdSamModel implements DeviceModel {
         return [this.#reply(this.card ? 0x90 : 0x81)];
       case 'READ': {
         if (!this.card || !this.#selected) return [this.#reply(0x41)];
+        this.#selected = false;
         const text = encodeIdText(this.card);
         const lens = Buffer.of(text.length >> 8, text.length & 0xff, this.card.photo.length >> 8, this.card.photo.length & 0xff);
         return [this.#reply(0x90, Buffer.concat([lens, text, this.card.photo]))];

@@ -1,5 +1,5 @@
 import { ProtocolError } from '../core/errors.js';
-import type { Framer } from '../framing/framer.js';
+import type { Frame, Framer } from '../framing/framer.js';
 import type { Link } from '../link/link.js';
 import type { IdTimeouts } from './config.js';
 import { sw3ToError } from './errors.js';
@@ -29,7 +29,12 @@ export function parseSamReply(payload: Buffer): SamReply {
   return { sw3: payload[2] ?? 0, data: payload.subarray(3) };
 }
 
-/** The SAM command set over the idSam framing. Every command is read-only, so lost replies are resent. */
+/**
+ * The SAM command set over the idSam framing. Commands are read-only, so
+ * lost replies are resent, except READ: the module reads once per
+ * selection, so a lost READ answer needs find → select → read again
+ * (IdCardReader restarts the sequence; `resend: false` here).
+ */
 export class IdSamProtocol {
   readonly #link: Link;
   readonly #framer: Framer;
@@ -41,24 +46,16 @@ export class IdSamProtocol {
     this.#timeouts = timeouts;
   }
 
-  /** Sends one command; resolves with its data on success SW3, else IdCardError by SW3, LinkError for the line. */
-  async command(cmd: readonly [number, number], label: string, data: Buffer = Buffer.alloc(0)): Promise<Buffer> {
+  /** Sends one command; resolves with its data on success SW3, else IdCardError by SW3, LinkError for the line (TIMEOUT/CORRUPT_REPLY at once when `resend` is false). */
+  async command(cmd: readonly [number, number], label: string, data: Buffer = Buffer.alloc(0), resend = true): Promise<Buffer> {
     const timeoutMs = cmd === SAM.readText ? this.#timeouts.read : this.#timeouts.command;
-    const reply = await this.#link.exchange(this.#framer.encode(Buffer.concat([Buffer.from(cmd), data])), {
-      label,
-      timeoutMs,
-      safeToResend: true,
-      onFrame: (frame) => ({ kind: 'done', value: parseSamReply(frame.payload) }),
-    });
+    const opts = { label, timeoutMs, safeToResend: resend, onFrame: (frame: Frame) => ({ kind: 'done' as const, value: parseSamReply(frame.payload) }) };
+    const bytes = this.#framer.encode(Buffer.concat([Buffer.from(cmd), data]));
+    const reply = await this.#link.exchange(bytes, opts);
     if (!OK_SW3.has(reply.sw3)) {
       if (reply.sw3 === 0x10 || reply.sw3 === 0x11) {
         // The SAM refused our frame before acting on it: one resend is safe.
-        const again = await this.#link.exchange(this.#framer.encode(Buffer.concat([Buffer.from(cmd), data])), {
-          label,
-          timeoutMs,
-          safeToResend: true,
-          onFrame: (frame) => ({ kind: 'done', value: parseSamReply(frame.payload) }),
-        });
+        const again = await this.#link.exchange(bytes, opts);
         if (OK_SW3.has(again.sw3)) return again.data;
         throw sw3ToError(again.sw3);
       }

@@ -95,6 +95,32 @@ describe('resident ID card reader against the emulator', () => {
     expect(codeOf(await reader.readCard())).toBe('ok');
   });
 
+  it.each<[string, Fault]>([
+    ['lost', { kind: 'drop' }],
+    ['corrupted', { kind: 'corrupt' }],
+    ['corrupted inside the photo', { kind: 'corrupt', at: 900 }],
+  ])('restarts find → select → read after a %s READ answer (the SAM will not read twice on one selection)', async (_n, fault) => {
+    const { emu, reader } = await setup();
+    emu.host.faults.once('READ', fault);
+    const r = await reader.readCard();
+    expect(r.ok && r.value.idNumber).toBe('11010519491231002X');
+    expect(emu.host.transcript.commands()).toEqual(['FIND', 'SELECT', 'READ', 'FIND', 'SELECT', 'READ']);
+  });
+
+  it('gives up after two restarts with the line error, not a read failure', async () => {
+    const { emu, reader } = await setup();
+    emu.host.faults.always('READ', { kind: 'corrupt' });
+    expect(codeOf(await reader.readCard())).toBe('CORRUPT_REPLY');
+    expect(emu.host.transcript.commands().filter((c) => c === 'READ')).toHaveLength(3);
+  });
+
+  it('needs a new find and select for every read, as the real module does', async () => {
+    const { emu, reader } = await setup();
+    expect(codeOf(await reader.readCard())).toBe('ok');
+    expect(codeOf(await reader.readCard())).toBe('ok');
+    expect(emu.host.transcript.commands()).toEqual(['FIND', 'SELECT', 'READ', 'FIND', 'SELECT', 'READ']);
+  });
+
   it('reads the SAM id and resets the SAM', async () => {
     const { reader } = await setup();
     const id = await reader.samId();
