@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeviceKindSchema, LocalizedTextSchema, SiteLevelSchema } from '../contract/catalog.js';
 import { IdlePolicySchema, SettingsSchema } from '../contract/settings.js';
+import { countyUrlProblem } from '../county/transport.js';
 
 /** The county catalog file: categories, services, sites and each site level's list of services. */
 export const CatalogFileSchema = z.object({
@@ -73,7 +74,14 @@ export const ConfigSchema = z
     /** The county backend: `embedded` runs the reference backend in-process (demos, development). */
     county: z
       .object({
-        url: z.union([z.literal('embedded'), z.url({ protocol: /^https?$/ })]).default('embedded'),
+        /** An https URL; http only to a loopback host (the client refuses anything else too). */
+        url: z
+          .string()
+          .superRefine((url, ctx) => {
+            const problem = url === 'embedded' ? undefined : countyUrlProblem(url);
+            if (problem) ctx.addIssue({ code: 'custom', message: problem });
+          })
+          .default('embedded'),
         /** One-time enrolment code; with `embedded` the demo code of the configured site is used. */
         enrolmentCode: z.string().min(4).max(64).optional(),
         heartbeatMs: z.number().int().min(5_000).default(60_000),

@@ -26,6 +26,7 @@ import {
   type TxItem,
 } from './protocol.js';
 import { H, newNonce, signHeaders } from './signing.js';
+import { assertCountyUrl } from './transport.js';
 
 const log = createLogger('county-client');
 
@@ -35,6 +36,7 @@ export interface CountyCredentials {
 }
 
 export interface CountyClientOptions {
+  /** https, or http to a loopback host only; anything else throws InsecureCountyUrlError. */
   baseUrl: string;
   credentials?: CountyCredentials;
   /** Per-request timeout. */
@@ -54,6 +56,7 @@ export class CountyClient {
   private readonly timeoutMs: number;
 
   constructor(private readonly options: CountyClientOptions) {
+    assertCountyUrl(options.baseUrl);
     this.clock = options.clock ?? new CorrectedClock();
     this.credentials = options.credentials;
     this.timeoutMs = options.timeoutMs ?? 15_000;
@@ -168,6 +171,8 @@ export class CountyClient {
         headers,
         ...(text ? { body: text } : {}),
         signal: AbortSignal.timeout(this.timeoutMs),
+        // A redirect could lead off https to any host; the protocol has none, so a 3xx is an error.
+        redirect: 'manual',
       });
     } catch (err) {
       const timeout = (err as { name?: string }).name === 'TimeoutError';

@@ -64,3 +64,22 @@ describe('device ports in configuration', () => {
     expect(() => loadConfig(dir)).toThrow(ConfigError);
   });
 });
+
+describe('county URL in configuration', () => {
+  const withUrl = (url: string) => writeFileSync(join(dir, 'config.json'), JSON.stringify({ county: { url } }));
+
+  it.each(['http://county.example/api', 'http://10.0.0.5:8787', 'ftp://county.example'])('stops the start for %s with a message naming county.url', (url) => {
+    withUrl(url);
+    expect(() => loadConfig(dir)).toThrow(ConfigError);
+    try {
+      loadConfig(dir);
+    } catch (error) {
+      expect((error as ConfigError).issues.join()).toMatch(/^county\.url: .*https/);
+    }
+  });
+
+  it.each(['https://county.example/api', 'http://127.0.0.1:8787', 'http://localhost:8787', 'http://[::1]:8787', 'embedded'])('accepts %s', (url) => {
+    withUrl(url);
+    expect(loadConfig(dir).county.url).toBe(url);
+  });
+});
