@@ -7,7 +7,12 @@ export interface Violation {
   file: string;
   line: number;
   specifier: string;
-  rule: 'drivers-imports-electron' | 'drivers-imports-src-main' | 'electron-outside-shell' | 'renderer-imports-src-main';
+  rule:
+    | 'drivers-imports-electron'
+    | 'drivers-imports-src-main'
+    | 'electron-outside-shell'
+    | 'renderer-imports-src-main'
+    | 'src-main-imports-driver-internals';
 }
 
 export interface ImportRef {
@@ -80,6 +85,9 @@ export function checkBoundaries(projectRoot: string): Violation[] {
   const root = resolve(projectRoot);
   const srcMain = join(root, 'src-main');
   const electronShell = join(srcMain, 'shell', 'electron');
+  const drivers = join(root, 'drivers');
+  // The drivers' public surface, however the specifier spells it.
+  const driversIndex = new Set(['index', 'index.js', 'index.ts'].map((f) => join(drivers, f)).concat(drivers));
   const violations: Violation[] = [];
   for (const top of ROOTS) {
     for (const file of listSources(join(root, top))) {
@@ -95,6 +103,8 @@ export function checkBoundaries(projectRoot: string): Violation[] {
           add('electron-outside-shell');
         }
         if (top === 'src-renderer' && intoSrcMain && !ref.typeOnly) add('renderer-imports-src-main');
+        // Types too: what the core may lean on is what drivers/index.ts exports.
+        if (top === 'src-main' && target !== undefined && within(target, drivers) && !driversIndex.has(target)) add('src-main-imports-driver-internals');
       }
     }
   }

@@ -10,4 +10,4 @@ if (violations.length > 0) {
   console.error(`\n${violations.length} boundary violation(s).`);
   process.exit(1);
 }
-console.log('Boundaries hold: drivers/ stays plain Node, electron stays in src-main/shell/electron, the renderer imports the core as types only.');
+console.log('Boundaries hold: drivers/ stays plain Node, src-main reaches it through drivers/index.ts only, electron stays in src-main/shell/electron, the renderer imports the core as types only.');

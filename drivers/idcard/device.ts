@@ -1,5 +1,6 @@
 import { LinkError, toResult, type Result } from '../core/errors.js';
 import { noopLogger, type DriverLogger } from '../core/logger.js';
+import { Mutex } from '../core/mutex.js';
 import { Framer } from '../framing/framer.js';
 import { Link } from '../link/link.js';
 import type { Transport } from '../transports/transport.js';
@@ -23,6 +24,8 @@ export class IdCardReader {
   readonly #transport: Transport;
   readonly #log: DriverLogger;
   readonly #sam: IdSamProtocol;
+  /** One operation at a time: a find → select → read is never interleaved with another caller's command. */
+  readonly #lock = new Mutex();
 
   constructor(opts: IdCardReaderOptions) {
     this.#transport = opts.transport;
@@ -76,7 +79,7 @@ export class IdCardReader {
   }
 
   async #run<T>(op: string, fn: () => Promise<T>): Promise<Result<T>> {
-    const r = await toResult(fn);
+    const r = await this.#lock.run(() => toResult(fn));
     if (r.ok) this.#log.debug(`${op} ok`);
     else this.#log.warn(`${op} failed`, { code: r.error.code, layer: r.error.layer, ...r.error.detail });
     return r;

@@ -1,5 +1,6 @@
 import { toResult, type Result } from '../core/errors.js';
 import { noopLogger, type DriverLogger } from '../core/logger.js';
+import { Mutex } from '../core/mutex.js';
 import { Link } from '../link/link.js';
 import type { Transport } from '../transports/transport.js';
 import { PANEL, PRINTER_TIMEOUTS, type PrinterTimeouts } from './config.js';
@@ -30,6 +31,8 @@ export class EvolisPrinter implements CardPrinter {
   readonly #timeouts: PrinterTimeouts;
   readonly #baud: number;
   readonly #geometry: { width: number; height: number };
+  /** One operation at a time: nothing gets between the steps of a print job. */
+  readonly #lock = new Mutex();
 
   constructor(opts: EvolisPrinterOptions) {
     this.#transport = opts.transport;
@@ -42,7 +45,7 @@ export class EvolisPrinter implements CardPrinter {
 
   /** Opens the transport and turns on ACK/NACK; TransportError, LinkError. */
   open(): Promise<Result<void>> {
-    return toResult(async () => {
+    return this.#op(async () => {
       await this.#transport.open();
       await this.#send(command('Pcom', '1', '9600', 'N', '8', '1', 'ACK/NACK'), 'Pcom', this.#timeouts.command, true);
     });
@@ -55,7 +58,7 @@ export class EvolisPrinter implements CardPrinter {
 
   /** Reads the last result and maps it to a state and operator message key; LinkError if silent. */
   status(): Promise<Result<PrinterStatus>> {
-    return toResult(async () => {
+    return this.#op(async () => {
       const text = (await this.#send(command('Rlr', 'p'), 'Rlr', this.#timeouts.command, true)).trim();
       const state = STATUS_TOKENS[text] ?? 'unknown';
       return { state, messageKey: OPERATOR_MESSAGE[state] };
@@ -64,7 +67,7 @@ export class EvolisPrinter implements CardPrinter {
 
   /** Reads firmware version and serial number (not personal data); LinkError or PrinterError. */
   identify(): Promise<Result<{ firmware: string; serial: string }>> {
-    return toResult(async () => ({
+    return this.#op(async () => ({
       firmware: await this.#send(command('Rfv'), 'Rfv', this.#timeouts.command, true),
       serial: await this.#send(command('Rsn'), 'Rsn', this.#timeouts.command, true),
     }));
@@ -72,7 +75,7 @@ export class EvolisPrinter implements CardPrinter {
 
   /** Asks whether the feeder has cards (`Sk;f`); true when the printer answers FEEDER_OK. */
   feederHasCards(): Promise<Result<boolean>> {
-    return toResult(async () => (await this.#send(command('Sk', 'f'), 'Sk', this.#timeouts.command, true)).trim() === 'FEEDER_OK');
+    return this.#op(async () => (await this.#send(command('Sk', 'f'), 'Sk', this.#timeouts.command, true)).trim() === 'FEEDER_OK');
   }
 
   /**
@@ -82,7 +85,7 @@ export class EvolisPrinter implements CardPrinter {
    * anything is sent if a panel has the wrong size.
    */
   printCard(job: PrintJob): Promise<Result<void>> {
-    return toResult(async () => {
+    return this.#op(async () => {
       this.#checkPanels(job);
       const mech = this.#timeouts.mechanical;
       await this.#send(command('Pr', job.ribbon), 'Pr', this.#timeouts.command, false);
@@ -103,6 +106,10 @@ export class EvolisPrinter implements CardPrinter {
       }
       await this.#send(command('Se'), 'Se', mech, false);
     });
+  }
+
+  #op<T>(fn: () => Promise<T>): Promise<Result<T>> {
+    return this.#lock.run(() => toResult(fn));
   }
 
   #levels(panel: (typeof PANEL_ORDER)[number], job: PrintJob): number {

@@ -1,5 +1,6 @@
 import { DriverError, toResult, type Result } from '../core/errors.js';
 import { noopLogger, type DriverLogger } from '../core/logger.js';
+import { Mutex } from '../core/mutex.js';
 import { Framer } from '../framing/framer.js';
 import { Link } from '../link/link.js';
 import type { Transport } from '../transports/transport.js';
@@ -35,6 +36,8 @@ export class SocialSecurityCardReader {
   readonly #log: DriverLogger;
   readonly #protocol: SscReaderProtocol;
   readonly #link: Link;
+  /** One operation at a time: a read's exchanges are never interleaved with another caller's. */
+  readonly #lock = new Mutex();
   #session = false;
 
   constructor(opts: SscReaderOptions) {
@@ -109,8 +112,10 @@ export class SocialSecurityCardReader {
 
   /** Powers the card off and ends the session; errors are ignored (the card may be gone). */
   async eject(): Promise<void> {
-    this.#session = false;
-    await this.#protocol.powerOff().catch(() => undefined);
+    await this.#lock.run(async () => {
+      this.#session = false;
+      await this.#protocol.powerOff().catch(() => undefined);
+    });
   }
 
   async #startSession(fresh: boolean): Promise<void> {
@@ -122,7 +127,7 @@ export class SocialSecurityCardReader {
   }
 
   async #run<T>(op: string, fn: () => Promise<T>): Promise<Result<T>> {
-    const r = await toResult(fn);
+    const r = await this.#lock.run(() => toResult(fn));
     if (r.ok) {
       this.#log.debug(`${op} ok`);
     } else {

@@ -1,18 +1,19 @@
 import {
   DocumentCamera,
+  EPP_SERIAL,
+  ID_SERIAL,
+  PRINTER_SERIAL,
+  SSC_SERIAL,
   TransportError,
+  byVidPid,
   createDriver,
+  nodeHidOpener,
   type DriverKinds,
   type DriverLogger,
   type PortConfig,
+  type PortResolver,
+  type SscFraming,
 } from '../../drivers/index.js';
-import { EPP_SERIAL } from '../../drivers/epp/config.js';
-import { ID_SERIAL } from '../../drivers/idcard/config.js';
-import { PRINTER_SERIAL } from '../../drivers/printer/config.js';
-import { SSC_SERIAL, type SscFraming } from '../../drivers/ssc/config.js';
-import { nodeHidOpener } from '../../drivers/transports/hid.js';
-import { byVidPid } from '../../drivers/transports/resolvers.js';
-import type { PortResolver } from '../../drivers/transports/serial.js';
 import type { DeviceEntry, DevicePort } from '../config/schema.js';
 import { EmulatedCameraSocket } from './fake-camera.js';
 import { printerMessageKey } from './messages.js';

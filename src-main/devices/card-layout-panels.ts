@@ -1,4 +1,4 @@
-import type { PrintJob, SidePanels } from '../../drivers/printer/printer.js';
+import type { PrintJob, SidePanels } from '../../drivers/index.js';
 import type { SideRaster } from './card-layout-raster.js';
 
 // Splits an RGB raster into the Evolis-style driver's panels. The driver

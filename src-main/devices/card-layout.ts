@@ -1,6 +1,4 @@
-import { PANEL } from '../../drivers/printer/config.js';
-import type { PrintJob, SidePanels } from '../../drivers/printer/printer.js';
-import { panelBytes } from '../../drivers/printer/protocol.js';
+import { PANEL, panelBytes, type PrintJob, type SidePanels } from '../../drivers/index.js';
 import { splitPanels, type Rect } from './card-layout-panels.js';
 import { renderSide } from './card-layout-raster.js';
 import { CardLayoutError, parseCardLayout, type CardLayout } from './card-layout-schema.js';

@@ -1,5 +1,4 @@
-import { FakeCameraHid } from '../../drivers/camera/emulator.js';
-import type { HidDeviceLike, HidOpener } from '../../drivers/transports/hid.js';
+import { FakeCameraHid, type HidDeviceLike, type HidOpener } from '../../drivers/index.js';
 import type { EmulatorControl } from './types.js';
 
 /**

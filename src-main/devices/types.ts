@@ -1,5 +1,4 @@
-import type { DocumentCamera, DriverError, EvolisPrinter, IdCardReader, PinPad, SocialSecurityCardReader } from '../../drivers/index.js';
-import type { EmulatorHost } from '../../drivers/emulator-kit/host.js';
+import type { DocumentCamera, DriverError, EmulatorHost, EvolisPrinter, IdCardReader, PinPad, SocialSecurityCardReader } from '../../drivers/index.js';
 import type { DeviceStatus } from '../contract/ops.js';
 import type { DeviceMessageKey } from './messages.js';
 

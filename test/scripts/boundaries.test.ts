@@ -68,6 +68,28 @@ describe('boundary check', () => {
     ]);
   });
 
+  it('fails when src-main reaches past drivers/index.ts, types included, and allows the index', () => {
+    const root = tree({
+      'src-main/devices/ok.ts': [
+        "import { createDriver } from '../../drivers/index.js';",
+        "import type { PortConfig } from '../../drivers/index.js';",
+        "export { noopLogger } from '../../drivers/index.ts';",
+        "import * as d from '../../drivers';",
+      ].join('\n'),
+      'src-main/devices/config.ts': "import { SSC_SERIAL } from '../../drivers/ssc/config.js';",
+      'src-main/devices/types.ts': "import type { EmulatorHost } from '../../drivers/emulator-kit/host.js';",
+      'src-main/app/late.ts': "const m = await import('../../drivers/transports/hid.js');",
+      'drivers/ssc/device.ts': "import { Link } from '../link/link.js';",
+      'scripts/bench.ts': "import { Framer } from '../drivers/framing/framer.js';",
+    });
+    const found = checkBoundaries(root);
+    expect(found.map((v) => `${v.file}:${v.rule}`).sort()).toEqual([
+      'src-main/app/late.ts:src-main-imports-driver-internals',
+      'src-main/devices/config.ts:src-main-imports-driver-internals',
+      'src-main/devices/types.ts:src-main-imports-driver-internals',
+    ]);
+  });
+
   it('reads re-exports, dynamic imports and requires', () => {
     const refs = importsOf('x.ts', "export * from './a.js';\nconst b = await import('./b.js');\nconst c = require('./c.js');");
     expect(refs.map((r) => r.specifier)).toEqual(['./a.js', './b.js', './c.js']);
