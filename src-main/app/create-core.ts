@@ -1,12 +1,13 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ShellKind } from '../contract/terminal.js';
 import { PROJECT_ROOT, loadCatalogFile, loadConfig, loadOrCreateIdentity } from '../config/load.js';
-import { configureLogging, fileSink, stderrSink, type LogSink } from '../logs/logger.js';
+import { configureLogging, createLogger, fileSink, stderrSink, type LogSink } from '../logs/logger.js';
 import { KioskCore } from '../core/kiosk-core.js';
 import { createDeviceSource } from './devices-wiring.js';
 import { createQueue } from './queue-wiring.js';
 import type { KeyProvider } from '../outbox/key-provider.js';
+import { makeDataDirPrivate } from './private-data-dir.js';
 
 export interface CreateCoreOptions {
   dataDir: string;
@@ -26,10 +27,11 @@ export function appVersion(appRoot: string = PROJECT_ROOT): string {
 
 /** Composition root: reads configuration from the data directory and builds the core. */
 export async function createCore(options: CreateCoreOptions): Promise<KioskCore> {
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const unfixable = makeDataDirPrivate(options.dataDir);
   const sinks: LogSink[] = [fileSink(join(options.dataDir, 'logs'))];
   if (options.logToStderr ?? true) sinks.push(stderrSink);
   configureLogging({ sinks });
+  if (unfixable.length > 0) createLogger('app').warn('data directory entries owned by another user stay readable', { paths: unfixable });
   const config = loadConfig(options.dataDir);
   const appRoot = options.appRoot ?? PROJECT_ROOT;
   const catalogFile = loadCatalogFile(config, appRoot);

@@ -9,6 +9,8 @@ export type OutboxErrorCode =
   | 'corrupt'
   | 'key_insecure'
   | 'key_invalid'
+  | 'key_missing'
+  | 'key_mismatch'
   | 'decrypt_failed'
   | 'schema_too_new'
   | 'not_found';
@@ -81,6 +83,35 @@ export class KeyFileInsecureError extends OutboxError {
 export class KeyInvalidError extends OutboxError {
   constructor(detail: string) {
     super('key_invalid', `encryption key invalid: ${detail}`);
+  }
+}
+
+/**
+ * The outbox exists but its key does not: the encrypted fields cannot be read by anyone. A new key
+ * is never made over an existing outbox, or the loss would surface later as a cryptic decrypt failure.
+ */
+export class KeyMissingError extends OutboxError {
+  constructor(
+    readonly keyPath: string,
+    readonly outboxPath: string,
+  ) {
+    super(
+      'key_missing',
+      `the outbox key ${keyPath} is missing, but the outbox ${outboxPath} exists. Without that key the encrypted fields ` +
+        '(the personal data of queued records and the county credentials) cannot be read, so the terminal will not start. ' +
+        'Restore the key file from its backup; or, giving up the queued records, move the outbox away and enrol the terminal again.',
+    );
+  }
+}
+
+/** The key loaded is not the one the outbox was written with (the key file was replaced). */
+export class KeyMismatchError extends OutboxError {
+  constructor(readonly outboxPath: string) {
+    super(
+      'key_mismatch',
+      `the outbox key does not match the outbox ${outboxPath}: its encrypted fields cannot be read with this key. ` +
+        'Restore the original key file; or, giving up the queued records, move the outbox away and enrol the terminal again.',
+    );
   }
 }
 

@@ -1,14 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync, writeSync, fsyncSync } from 'node:fs';
 import { join } from 'node:path';
-import { KeyFileInsecureError, KeyInvalidError } from './errors.js';
+import { KeyFileInsecureError, KeyInvalidError, KeyMissingError } from './errors.js';
+
+/** What the outbox tells a key provider when it asks for the key. */
+export interface KeyLoadContext {
+  /** The outbox database file that needs the key; when it already exists, a missing key is KeyMissingError, never a new key. */
+  outboxFile: string;
+  outboxExists: boolean;
+}
 
 /** Supplies the 32-byte master key of the outbox. The Electron shell adds a safeStorage provider. */
 export interface KeyProvider {
   /** A name for logs and ops ("key-file", "safe-storage"). */
   readonly name: string;
-  /** Returns the 32-byte key, creating it on first use; rejects if it cannot be kept safely. */
-  loadKey(): Promise<Uint8Array>;
+  /** Returns the 32-byte key, creating it for a new outbox; rejects if it cannot be kept safely or is missing for an existing one. */
+  loadKey(context?: KeyLoadContext): Promise<Uint8Array>;
 }
 
 const KEY_BYTES = 32;
@@ -25,18 +32,22 @@ export class FileKeyProvider implements KeyProvider {
     this.path = join(dataDir, fileName);
   }
 
-  /** Reads (or creates with mode 0600) the key file; rejects on loose permissions or bad content. */
-  async loadKey(): Promise<Uint8Array> {
-    return this.loadKeySync();
+  /**
+   * Reads (or, for a new outbox, creates with mode 0600) the key file; rejects on loose permissions,
+   * bad content, or KeyMissingError when the file is gone but the outbox exists.
+   */
+  async loadKey(context?: KeyLoadContext): Promise<Uint8Array> {
+    return this.loadKeySync(context);
   }
 
   /** Synchronous variant for tools and tests. */
-  loadKeySync(): Uint8Array {
+  loadKeySync(context?: KeyLoadContext): Uint8Array {
     let fd: number;
     try {
       fd = openSync(this.path, constants.O_RDONLY | constants.O_NOFOLLOW);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      if (context?.outboxExists) throw new KeyMissingError(this.path, context.outboxFile);
       return this.create();
     }
     try {

@@ -1,10 +1,11 @@
+import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { createLogger } from '../logs/logger.js';
 import { DEFAULT_LIMITS, assess, freeBytes, type Capacity, type CapacityLimits } from './capacity.js';
 import { DeadLetters } from './dead-letters.js';
-import { OutboxFullError, StorageFullError, StorageIoError, withSqliteErrors } from './errors.js';
+import { DecryptError, KeyMismatchError, OutboxFullError, StorageFullError, StorageIoError, withSqliteErrors } from './errors.js';
 import { FieldCipher } from './field-cipher.js';
 import type { KeyProvider } from './key-provider.js';
 import { Leases } from './leases.js';
@@ -79,9 +80,18 @@ export class Outbox {
 
   /** Opens (creating if needed) the outbox; rejects on a non-durable/corrupt database or an unsafe key. */
   static async open(options: OutboxOptions): Promise<Outbox> {
-    const key = await options.keys.loadKey();
+    // SQLite treats an empty file as a new database; anything larger holds data sealed under a key.
+    const outboxExists = (statSync(options.file, { throwIfNoEntry: false })?.size ?? 0) > 0;
+    const key = await options.keys.loadKey({ outboxFile: options.file, outboxExists });
     const db = openOutboxDb(options.file, options);
-    const outbox = new Outbox(db, new FieldCipher(key), options);
+    const cipher = new FieldCipher(key);
+    try {
+      checkKey(db, cipher, options.file);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    const outbox = new Outbox(db, cipher, options);
     log.info('outbox opened', { keyProvider: options.keys.name, ...outbox.stats() });
     return outbox;
   }
@@ -195,5 +205,25 @@ export class Outbox {
   close(): void {
     this.listeners.clear();
     this.db.close();
+  }
+}
+
+const KEY_CHECK = 'key-check';
+
+/**
+ * Proves at open that the key is the one the outbox was written with: a sealed constant kept in
+ * meta, written on first open. A replaced key fails here with KeyMismatchError, not later in a record.
+ */
+function checkKey(db: Database.Database, cipher: FieldCipher, file: string): void {
+  const row = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(KEY_CHECK);
+  if (row === undefined) {
+    withSqliteErrors(() => db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(KEY_CHECK, cipher.encrypt('meta', KEY_CHECK, KEY_CHECK)));
+    return;
+  }
+  try {
+    cipher.decrypt('meta', KEY_CHECK, row.value);
+  } catch (err) {
+    if (err instanceof DecryptError) throw new KeyMismatchError(file);
+    throw err;
   }
 }

@@ -1,18 +1,45 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../src-main/app/create-core.js';
 import type { KioskCore } from '../../src-main/core/kiosk-core.js';
+import { createLogger } from '../../src-main/logs/logger.js';
+import { KeyMissingError } from '../../src-main/outbox/errors.js';
 
+const ROOT = join(import.meta.dirname, '../..');
 let dataDir = '';
 let core: KioskCore | undefined;
+const umaskBefore = process.umask();
 
 afterEach(async () => {
   await core?.close();
   core = undefined;
+  process.umask(umaskBefore);
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** Every entry under `dir` (symlinks not followed) with its permission bits. */
+function modes(dir: string): Map<string, { mode: number; dir: boolean; link: boolean }> {
+  const out = new Map<string, { mode: number; dir: boolean; link: boolean }>();
+  const walk = (path: string, rel: string) => {
+    for (const name of readdirSync(path)) {
+      const full = join(path, name);
+      const st = lstatSync(full);
+      out.set(`${rel}${name}`, { mode: st.mode & 0o777, dir: st.isDirectory(), link: st.isSymbolicLink() });
+      if (st.isDirectory()) walk(full, `${rel}${name}/`);
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+/** Loosens a whole tree to what a copy or an older build would leave: dirs 0755, files 0644. */
+function loosen(dir: string): void {
+  chmodSync(dir, 0o755);
+  for (const [rel, e] of modes(dir)) if (!e.link) chmodSync(join(dir, rel), e.dir ? 0o755 : 0o644);
+}
 
 describe('composition root on embedded defaults', () => {
   it('starts with no configuration: outbox open, embedded county enrolled, ops view answering', async () => {
@@ -36,4 +63,78 @@ describe('composition root on embedded defaults', () => {
     expect((await core.call('adminLogin', { pin: '246810' })).ok).toBe(true);
     expect(await core.call('getQueueStatus', {})).toMatchObject({ ok: true, value: { sync: expect.not.stringMatching(/paused/) } });
   });
+});
+
+describe('data directory privacy', () => {
+  it('makes an existing data directory and every file in it private at each start, leaving symlink targets alone', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kiosk-app-'));
+    core = await createCore({ dataDir, shell: 'browser', logToStderr: false });
+    await core.close();
+    core = undefined;
+    mkdirSync(join(dataDir, 'notes'));
+    writeFileSync(join(dataDir, 'notes', 'site.txt'), 'left by a technician');
+    const outside = mkdtempSync(join(tmpdir(), 'kiosk-outside-'));
+    writeFileSync(join(outside, 'shared.txt'), 'not ours');
+    symlinkSync(join(outside, 'shared.txt'), join(dataDir, 'link-out'));
+    process.umask(0o022);
+    loosen(dataDir);
+    chmodSync(join(outside, 'shared.txt'), 0o644);
+    expect(statSync(join(dataDir, 'outbox.db')).mode & 0o777).toBe(0o644);
+
+    core = await createCore({ dataDir, shell: 'browser', logToStderr: false });
+    const entries = modes(dataDir);
+    for (const name of ['outbox.db', 'outbox.db-wal', 'outbox.db-shm', 'outbox.key', 'county-reference.db', 'terminal.json', 'logs', 'logs/kiosk.log', 'notes/site.txt']) {
+      expect(entries.has(name), name).toBe(true);
+    }
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    for (const [name, e] of entries) {
+      if (e.link) continue;
+      expect([name, e.mode]).toEqual([name, e.dir ? 0o700 : 0o600]);
+    }
+    expect(statSync(join(outside, 'shared.txt')).mode & 0o777).toBe(0o644);
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  it('creates later files private whatever the umask was before the start', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kiosk-app-'));
+    process.umask(0o022);
+    core = await createCore({ dataDir, shell: 'browser', logToStderr: false });
+    rmSync(join(dataDir, 'logs', 'kiosk.log'));
+    createLogger('privacy-test').info('a line after the start');
+    expect(statSync(join(dataDir, 'logs', 'kiosk.log')).mode & 0o777).toBe(0o600);
+    writeFileSync(join(dataDir, 'later.txt'), 'x');
+    expect(statSync(join(dataDir, 'later.txt')).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('a deleted outbox key', () => {
+  const KEY_MISSING = /outbox key .*outbox\.key is missing, but the outbox .*outbox\.db exists.*cannot be read/s;
+
+  it('stops the start with a key-missing error and creates no new key over the existing outbox', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kiosk-app-'));
+    core = await createCore({ dataDir, shell: 'browser', logToStderr: false });
+    await core.close();
+    core = undefined;
+    rmSync(join(dataDir, 'outbox.key'));
+    const error = await createCore({ dataDir, shell: 'browser', logToStderr: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KeyMissingError);
+    expect((error as Error).message).toMatch(KEY_MISSING);
+    expect(existsSync(join(dataDir, 'outbox.key'))).toBe(false);
+  });
+
+  it('is printed plainly by the CLI, which exits 1', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kiosk-app-'));
+    core = await createCore({ dataDir, shell: 'browser', logToStderr: false });
+    await core.close();
+    core = undefined;
+    rmSync(join(dataDir, 'outbox.key'));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main/app/cli.ts'), '--headless', '--quiet', '--data-dir', dataDir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(KEY_MISSING);
+    expect(run.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+  }, 40_000);
 });

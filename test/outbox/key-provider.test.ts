@@ -1,8 +1,9 @@
-import { chmodSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KeyFileInsecureError, KeyInvalidError } from '../../src-main/outbox/errors.js';
-import { FileKeyProvider } from '../../src-main/outbox/key-provider.js';
+import { KeyFileInsecureError, KeyInvalidError, KeyMismatchError, KeyMissingError } from '../../src-main/outbox/errors.js';
+import { FileKeyProvider, StaticKeyProvider } from '../../src-main/outbox/key-provider.js';
+import { Outbox } from '../../src-main/outbox/outbox.js';
 import { useTempDir } from './helpers.js';
 
 describe('FileKeyProvider', () => {
@@ -27,5 +28,36 @@ describe('FileKeyProvider', () => {
     const path = join(t.dir, 'bad.key');
     writeFileSync(path, 'not a key\n', { mode: 0o600 });
     await expect(new FileKeyProvider(t.dir, 'bad.key').loadKey()).rejects.toBeInstanceOf(KeyInvalidError);
+  });
+});
+
+describe('the outbox and its key', () => {
+  const t = useTempDir();
+  const open = (keys: FileKeyProvider | StaticKeyProvider) => Outbox.open({ file: join(t.dir, 'outbox.db'), keys, limits: { minFreeBytes: 1024 } });
+
+  it('refuses to make a new key over an existing outbox whose key file was deleted', async () => {
+    const keys = new FileKeyProvider(t.dir);
+    const outbox = await open(keys);
+    outbox.setSecret('county-credentials', 'sealed under the first key');
+    outbox.close();
+    rmSync(keys.path);
+    const error = await open(new FileKeyProvider(t.dir)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KeyMissingError);
+    expect((error as KeyMissingError).code).toBe('key_missing');
+    expect((error as Error).message).toMatch(/outbox\.key is missing.*cannot be read/s);
+    expect(existsSync(keys.path)).toBe(false);
+  });
+
+  it('still creates the key for a new outbox (and for an empty file, which SQLite treats as new)', async () => {
+    writeFileSync(join(t.dir, 'outbox.db'), '');
+    const outbox = await open(new FileKeyProvider(t.dir));
+    outbox.close();
+    expect(existsSync(join(t.dir, 'outbox.key'))).toBe(true);
+  });
+
+  it('says the key does not match when the outbox was written under another key', async () => {
+    (await open(new StaticKeyProvider(Buffer.alloc(32, 1)))).close();
+    await expect(open(new StaticKeyProvider(Buffer.alloc(32, 2)))).rejects.toBeInstanceOf(KeyMismatchError);
+    (await open(new StaticKeyProvider(Buffer.alloc(32, 1)))).close();
   });
 });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { constants, existsSync, fstatSync, openSync, closeSync, readFileSync, writeSync, fsyncSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KeyProvider } from '../../outbox/key-provider.js';
+import { KeyMissingError } from '../../outbox/errors.js';
+import type { KeyLoadContext, KeyProvider } from '../../outbox/key-provider.js';
 
 /** The part of Electron's `safeStorage` this provider needs (injected so it can be tested). */
 export interface SafeStorageLike {
@@ -38,13 +39,16 @@ export class SafeStorageKeyProvider implements KeyProvider {
     this.path = join(dataDir, 'outbox.key.sealed');
   }
 
-  /** Unseals (or creates and seals) the key; rejects when safeStorage cannot protect it. */
-  async loadKey(): Promise<Uint8Array> {
+  /** Unseals (or, for a new outbox, creates and seals) the key; rejects when safeStorage cannot protect it or the key of an existing outbox is gone. */
+  async loadKey(context?: KeyLoadContext): Promise<Uint8Array> {
     if (!this.storage.isEncryptionAvailable()) throw new SafeStorageUnavailableError('unavailable');
     if (this.platform === 'linux' && this.storage.getSelectedStorageBackend?.() === 'basic_text') {
       throw new SafeStorageUnavailableError('basic_text');
     }
-    if (!existsSync(this.path)) return this.create();
+    if (!existsSync(this.path)) {
+      if (context?.outboxExists) throw new KeyMissingError(this.path, context.outboxFile);
+      return this.create();
+    }
     const hex = this.storage.decryptString(readFileSync(this.path));
     if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error('sealed outbox key is malformed');
     return Buffer.from(hex, 'hex');

@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { KeyMissingError } from '../../../src-main/outbox/errors.js';
 import { SafeStorageKeyProvider, SafeStorageUnavailableError, type SafeStorageLike } from '../../../src-main/shell/electron/safe-storage-keys.js';
 
 let dir = '';
@@ -42,5 +43,13 @@ describe('safeStorage outbox key provider', () => {
     await provider.loadKey();
     const broken: SafeStorageLike = { ...keyring(), decryptString: () => 'not a key' };
     await expect(new SafeStorageKeyProvider(broken, dir, 'linux').loadKey()).rejects.toThrow(/malformed/);
+  });
+
+  it('refuses to seal a new key when the sealed key of an existing outbox is gone', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'safe-keys-'));
+    const provider = new SafeStorageKeyProvider(keyring(), dir, 'linux');
+    await expect(provider.loadKey({ outboxFile: join(dir, 'outbox.db'), outboxExists: true })).rejects.toBeInstanceOf(KeyMissingError);
+    expect(existsSync(provider.path)).toBe(false);
+    expect(await provider.loadKey({ outboxFile: join(dir, 'outbox.db'), outboxExists: false })).toHaveLength(32);
   });
 });
