@@ -286,5 +286,6 @@ export const en: LocaleShape = {
     idle: 'Are you still there? Touch continue to keep going.',
     rating: 'Please rate this service by touching one of the buttons below.',
     ratingDone: 'Thank you. Your rating has been recorded.',
+    triesLeft: 'Wrong PIN. Tries left: {{count, count}}.',
   },
 };

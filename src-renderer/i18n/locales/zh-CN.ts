@@ -285,5 +285,6 @@ export const zhCN = {
     idle: '您还在吗？如需继续，请点击继续办理。',
     rating: '请为本次服务打分，点击下面的一个按钮。',
     ratingDone: '感谢您的评价，已经记录。',
+    triesLeft: '密码错误，还可以尝试{{count, count}}次。',
   },
 } as const;
