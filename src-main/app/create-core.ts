@@ -4,6 +4,7 @@ import type { ShellKind } from '../contract/terminal.js';
 import { PROJECT_ROOT, loadCatalogFile, loadConfig, loadOrCreateIdentity } from '../config/load.js';
 import { configureLogging, createLogger, fileSink, stderrSink, type LogSink } from '../logs/logger.js';
 import { KioskCore } from '../core/kiosk-core.js';
+import { FileLockoutStore } from '../core/lockout-store.js';
 import { createDeviceSource } from './devices-wiring.js';
 import { createQueue } from './queue-wiring.js';
 import type { KeyProvider } from '../outbox/key-provider.js';
@@ -60,6 +61,7 @@ export async function createCore(options: CreateCoreOptions): Promise<KioskCore>
     devices,
     queue: queue.ops,
     recorder: queue.recorder,
+    adminLockout: new FileLockoutStore(join(options.dataDir, 'admin-lockout.json')),
     onClose: async () => {
       await queue.close();
       await devices.close();

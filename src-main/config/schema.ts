@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DeviceKindSchema, LocalizedTextSchema, SiteLevelSchema } from '../contract/catalog.js';
 import { IdlePolicySchema, SettingsSchema } from '../contract/settings.js';
 import { countyUrlProblem } from '../county/transport.js';
+import { parsePinHash } from './pin-hash.js';
 
 /** The county catalog file: categories, services, sites and each site level's list of services. */
 export const CatalogFileSchema = z.object({
@@ -92,16 +93,24 @@ export const ConfigSchema = z
     settingsDefaults: SettingsSchema.default({ language: 'zh-CN', elderlyMode: false, voiceMuted: false, volume: 0.8 }),
     admin: z
       .object({
-        /** scrypt$<salt hex>$<hash hex> of the technician PIN. The default PIN is for demos only. */
-        pinHash: z.string().regex(/^scrypt\$[0-9a-f]+\$[0-9a-f]+$/),
+        /** `npm run hash-pin` output: scrypt$N=…,r=…,p=…$<salt hex>$<hash hex>. The default (PIN 246810) is for demos only. */
+        pinHash: z.string().superRefine((text, ctx) => {
+          const parsed = parsePinHash(text);
+          if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+        }),
         maxTries: z.number().int().min(1).max(10).default(5),
+        /** The first lockout; each further round of failures doubles it, up to maxLockoutMs. */
         lockoutMs: z.number().int().min(1_000).default(300_000),
+        maxLockoutMs: z.number().int().min(1_000).default(86_400_000),
         sessionMs: z.number().int().min(60_000).default(900_000),
       })
+      .strict()
+      .refine((a) => a.maxLockoutMs >= a.lockoutMs, { message: 'maxLockoutMs must be at least lockoutMs', path: ['maxLockoutMs'] })
       .default({
-        pinHash: 'scrypt$6b696f736b2d64656d6f2d73616c74$9be19be97892d1fb6fe9f62cc1da7c7eee81828b33b21e5a7866a4d73a3e832f',
+        pinHash: 'scrypt$N=16384,r=8,p=1$6b696f736b2d64656d6f2d73616c7421$00ded06366aa040b8c702e69252c561a8887697313c1535c76148a0453b11027',
         maxTries: 5,
         lockoutMs: 300_000,
+        maxLockoutMs: 86_400_000,
         sessionMs: 900_000,
       }),
   })

@@ -7,6 +7,7 @@ import type { Catalog, DeviceKind } from '../contract/catalog.js';
 import type { Config, CatalogFile } from '../config/schema.js';
 import { createLogger } from '../logs/logger.js';
 import { AdminAuth } from './admin-auth.js';
+import type { LockoutStore } from './lockout-store.js';
 import { buildCatalog } from './catalog.js';
 import { EventQueue } from './event-queue.js';
 import { SessionManager } from './sessions.js';
@@ -25,6 +26,8 @@ export interface CoreOptions {
   devices: DeviceStatusSource;
   queue: QueueOps;
   recorder: Recorder;
+  /** Keeps the technician-login lockout across restarts (in memory when absent). */
+  adminLockout?: LockoutStore;
   /** Stops what the composition root started (sync, devices); run once by `close()`. */
   onClose?: () => Promise<void>;
   now?: () => number;
@@ -47,7 +50,7 @@ export class KioskCore {
     this.startedAt = this.now();
     const { config } = options;
     this.devices = new Set(config.devices.map((d) => d.kind));
-    this.admin = new AdminAuth({ ...config.admin, now: this.now });
+    this.admin = new AdminAuth({ ...config.admin, now: this.now, ...(options.adminLockout ? { store: options.adminLockout } : {}) });
     this.sessions = new SessionManager(config.settingsDefaults, (sessionId, reason) => {
       this.emit({ type: 'session.ended', sessionId, reason });
       this.emit({ type: 'settings.changed', settings: this.sessions.getSettings() });

@@ -65,6 +65,18 @@ describe('composition root on embedded defaults', () => {
   });
 });
 
+describe('technician lockout at the composition root', () => {
+  it('keeps a lockout across a restart of the terminal, in a private file', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kiosk-app-'));
+    core = await createCore({ dataDir, shell: 'browser', logToStderr: false });
+    for (let i = 0; i < 5; i += 1) await core.call('adminLogin', { pin: '000000' });
+    await core.close();
+    core = await createCore({ dataDir, shell: 'browser', logToStderr: false });
+    expect(await core.call('adminLogin', { pin: '246810' })).toMatchObject({ ok: false, error: { code: 'admin_locked' } });
+    expect(statSync(join(dataDir, 'admin-lockout.json')).mode & 0o777).toBe(0o600);
+  });
+});
+
 describe('data directory privacy', () => {
   it('makes an existing data directory and every file in it private at each start, leaving symlink targets alone', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kiosk-app-'));
