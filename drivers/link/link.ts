@@ -154,7 +154,8 @@ export class Link extends TypedEmitter<LinkEvents> {
         if (recover) arm(opts.recoverTimeoutMs ?? opts.ackTimeoutMs ?? opts.timeoutMs, 'LOST');
         else if (opts.ackTimeoutMs !== undefined) arm(opts.ackTimeoutMs, 'LOST');
         else arm(opts.timeoutMs, 'TIMEOUT');
-        this.#transport.write(what).catch((e: unknown) => finish(e instanceof DriverError ? e : new LinkError('CLOSED', {}, { cause: e })));
+        // A write that fails mid-exchange means the line is gone (the close event may still be on its way).
+        this.#transport.write(what).catch((e: unknown) => finish(new LinkError('CLOSED', { disconnected: !this.#transport.isOpen }, { cause: e })));
       };
       const resend = (why: RetryReason): void => {
         this.#log.debug('resend', { label: opts.label, why, attempt: attempts });

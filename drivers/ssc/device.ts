@@ -6,6 +6,7 @@ import { Link } from '../link/link.js';
 import type { Transport } from '../transports/transport.js';
 import { CcidReader } from './ccid-reader.js';
 import { SSC_PROFILES, SSC_TIMEOUTS, type SscFraming, type SscTimeouts } from './config.js';
+import { RecordLayouts } from './layout.js';
 import { SscReaderProtocol } from './protocol.js';
 import type { SscReaderStatus } from './reader.js';
 import { StxReader } from './stx-reader.js';
@@ -24,6 +25,14 @@ export interface SscReaderOptions {
   framing?: SscFraming;
   /** Line rate, to size the CCID acknowledgement and recovery timers by wire time (default 9600, the slowest usual). */
   lineBaud?: number;
+  /**
+   * How READ RECORD learns a record's size. 'layout' (default): ask with
+   * the size from the card's file layout, learned once per card type (ATR);
+   * a card that differs answers 6CXX and is asked again. 'probe': ask Le 00
+   * for every record and let the card correct it (one more exchange each;
+   * for benchmarks and for diagnosing a card family).
+   */
+  recordSizes?: 'layout' | 'probe';
 }
 
 /**
@@ -39,6 +48,10 @@ export class SocialSecurityCardReader {
   /** One operation at a time: a read's exchanges are never interleaved with another caller's. */
   readonly #lock = new Mutex();
   #session = false;
+  /** Record sizes per card type; undefined in 'probe' mode. */
+  readonly #layouts: RecordLayouts | undefined;
+  /** ATR of the card in the current session (names its type). */
+  #atr: Buffer | undefined;
 
   constructor(opts: SscReaderOptions) {
     this.#transport = opts.transport;
@@ -49,6 +62,7 @@ export class SocialSecurityCardReader {
     const timeouts = { ...SSC_TIMEOUTS, ...opts.timeouts };
     const reader = framing === 'ccid' ? new CcidReader(this.#link, framer, timeouts, opts.lineBaud) : new StxReader(this.#link, framer, timeouts);
     this.#protocol = new SscReaderProtocol(reader);
+    this.#layouts = opts.recordSizes === 'probe' ? undefined : new RecordLayouts();
     this.#link.on('closed', () => (this.#session = false));
   }
 
@@ -82,7 +96,7 @@ export class SocialSecurityCardReader {
   readCard(): Promise<Result<SocialSecurityCard>> {
     return this.#run('readCard', async () => {
       await this.#startSession(true);
-      return readSsseRecord(this.#protocol);
+      return readSsseRecord(this.#protocol, this.#atr && this.#layouts?.for(this.#atr));
     });
   }
 
@@ -121,7 +135,7 @@ export class SocialSecurityCardReader {
   async #startSession(fresh: boolean): Promise<void> {
     if (this.#session && !fresh) return;
     this.#session = false;
-    await this.#protocol.powerOn();
+    this.#atr = await this.#protocol.powerOn();
     await selectSsse(this.#protocol);
     this.#session = true;
   }

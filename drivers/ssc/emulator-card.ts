@@ -23,6 +23,8 @@ export interface SscCardData {
   maxTries: number;
   /** GET RESPONSE hands out at most this many bytes before another 61XX (chained responses). */
   responseChunk: number;
+  /** Record widths of a card whose layout differs from the spec's (card number 9, SSN 18, name 30 bytes). */
+  widths?: { cardNumber?: number; ssn?: number; name?: number };
 }
 
 /** A demo card (fictitious person). */
@@ -86,10 +88,10 @@ export class SscCardModel {
       m.set(EF05_TAGS.specVersion, Buffer.from(d.specVersion, 'latin1'));
       m.set(EF05_TAGS.issueDate, Buffer.from(d.issueDate, 'hex'));
       m.set(EF05_TAGS.expiryDate, Buffer.from(d.expiryDate, 'hex'));
-      m.set(EF05_TAGS.cardNumber, fixed(Buffer.from(d.cardNumber, 'latin1'), 9));
+      m.set(EF05_TAGS.cardNumber, fixed(Buffer.from(d.cardNumber, 'latin1'), d.widths?.cardNumber ?? 9));
     } else if (this.#file === EF06) {
-      m.set(EF06_TAGS.ssn, fixed(Buffer.from(d.ssn, 'latin1'), 18));
-      m.set(EF06_TAGS.name, fixed(encodeGbk(d.name), 30));
+      m.set(EF06_TAGS.ssn, fixed(Buffer.from(d.ssn, 'latin1'), d.widths?.ssn ?? 18));
+      m.set(EF06_TAGS.name, fixed(encodeGbk(d.name), d.widths?.name ?? 30));
       m.set(EF06_TAGS.sex, Buffer.from(d.sex, 'latin1'));
       m.set(EF06_TAGS.birthDate, Buffer.from(d.birthDate, 'hex'));
     }

@@ -2,7 +2,7 @@ import type { FramingError } from '../core/errors.js';
 import type { Fault } from '../emulator-kit/faults.js';
 import { EmulatorHost, type DeviceModel } from '../emulator-kit/host.js';
 import { MemoryFrontEnd } from '../emulator-kit/memory-front.js';
-import { SerialFrontEnd } from '../emulator-kit/serial-front.js';
+import { SerialFrontEnd, type SerialFrontEndOptions } from '../emulator-kit/serial-front.js';
 import { Framer, type Frame } from '../framing/framer.js';
 import { CCID, ICC_MUTE } from './ccid.js';
 import { SSC_PROFILE, SSC_SERIAL } from './config.js';
@@ -148,6 +148,8 @@ export interface SscSerialEmulatorOptions {
   card?: SscCardData;
   /** Reader wire family (default 'ccid'). */
   framing?: SscFraming;
+  /** Benchmark hook of the serial front end (see SerialFrontEndOptions.trace). */
+  trace?: SerialFrontEndOptions['trace'];
 }
 
 /** An SSC emulator on a socat PTY pair: the driver opens `hostLink` with the real serialport binding. */
@@ -159,6 +161,7 @@ export async function startSscSerialEmulator(opts: SscSerialEmulatorOptions) {
     deviceLink: opts.deviceLink,
     baudRate: opts.baudRate ?? SSC_SERIAL.baudRate,
     pacing: opts.pacing ?? false,
+    ...(opts.trace ? { trace: opts.trace } : {}),
   });
   await front.start();
   host.attach(front);

@@ -1,9 +1,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FaultPlan } from '../../../drivers/emulator-kit/faults.js';
 import { PtyPair } from '../../../drivers/emulator-kit/pty.js';
+import { waitUntil } from '../../../drivers/emulator-kit/serial-front.js';
 import { SerialTransport } from '../../../drivers/transports/serial.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -51,5 +52,28 @@ describe('PtyPair', () => {
     const pair = new PtyPair({ hostLink: '/nonexistent-dir/A', deviceLink: '/nonexistent-dir/B', readyTimeoutMs: 2000 });
     await expect(pair.start()).rejects.toThrow(/socat/);
     await pair.kill();
+  });
+});
+
+describe('line pacing', () => {
+  // The clock is simulated (performance.now and timers are fake, event-loop
+  // turns are real) and moves on in 0.05 ms steps, so "when did the wait
+  // end" is exact and never a reading of the wall clock.
+  it.each([0.03, 0.3, 1.2, 1.6, 7.25])('a paced wait of %s ms never ends early and ends within a step of its time', async (ms) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const step = 0.05;
+      const due = performance.now() + ms;
+      let endedAt: number | undefined;
+      void waitUntil(due).then(() => (endedAt = performance.now()));
+      for (let i = 0; endedAt === undefined && i < 1000; i++) {
+        vi.advanceTimersByTime(step);
+        await new Promise((r) => setImmediate(r));
+      }
+      expect(endedAt).toBeGreaterThanOrEqual(due);
+      expect(endedAt).toBeLessThanOrEqual(due + step);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -25,10 +25,18 @@ const testMac: MacProvider = async ({ challenge, command }) => {
   return retailMac(SSC_TEST_MAC_KEY, iv, data);
 };
 
+/** Status words of the card's answers (the last two data bytes of each CCID data block the reader sent). */
+const replySws = (emu: ReturnType<typeof startSscMemoryEmulator>) =>
+  emu.host.transcript.entries.flatMap((e) => {
+    const b = e.bytes;
+    if (e.dir !== 'out' || !b || b.length < 14 || b[1] !== 0x80) return [];
+    return [b.readUInt16BE(b.length - 4)];
+  });
+
 const errorOf = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }) => (r.ok ? undefined : r.error);
 
 describe('social-security card reader against the emulator', () => {
-  it('reads the SSSE record through 61XX and 6CXX', async () => {
+  it('reads the SSSE record through 61XX in the minimal 14 exchanges, each record asked with its size from the layout', async () => {
     const { emu, reader } = await setup();
     const r = await reader.readCard();
     expect(r).toEqual({
@@ -45,10 +53,41 @@ describe('social-security card reader against the emulator', () => {
         birthDate: '1949-12-31',
       },
     });
-    const cmds = emu.host.transcript.commands();
-    expect(cmds.slice(0, 3)).toEqual(['POWER_ON', 'SELECT', 'GET_RESPONSE']);
-    // Each record: READ RECORD with Le 00 → 6CXX → READ RECORD again with the exact Le.
-    expect(cmds.filter((c) => c === 'READ_RECORD')).toHaveLength(18);
+    const read5 = new Array<string>(5).fill('READ_RECORD');
+    const read4 = new Array<string>(4).fill('READ_RECORD');
+    expect(emu.host.transcript.commands()).toEqual(['POWER_ON', 'SELECT', 'GET_RESPONSE', 'SELECT', ...read5, 'SELECT', ...read4]);
+    // No answer said 6CXX: every Le was right the first time.
+    expect(replySws(emu).filter((sw) => sw >> 8 === 0x6c)).toEqual([]);
+  });
+
+  it('falls back on 6CXX for a card whose layout differs, and learns it for the next card of its type', async () => {
+    const odd = { ...DEMO_SSC_CARD, atr: Buffer.from('3B6D000080318065B0872701BC83089001', 'hex'), widths: { cardNumber: 12, name: 20 } };
+    const { emu, reader } = await setup(odd);
+    const first = await reader.readCard();
+    expect(first.ok && [first.value.cardNumber, first.value.name, first.value.ssn]).toEqual(['A00000001', '张三', '11010519491231002X']);
+    // Card number and name: asked with the spec's size, corrected by the card, asked again.
+    expect(replySws(emu).filter((sw) => sw >> 8 === 0x6c)).toEqual([0x6c0e, 0x6c16]);
+    expect(emu.host.transcript.commands().filter((c) => c === 'READ_RECORD')).toHaveLength(11);
+    emu.host.transcript.clear();
+    emu.model.insert({ ...odd, name: '李四' });
+    const second = await reader.readCard();
+    expect(second.ok && second.value.name).toBe('李四');
+    expect(emu.host.transcript.commands().filter((c) => c === 'READ_RECORD')).toHaveLength(9);
+    // Another card type keeps the spec's layout.
+    emu.host.transcript.clear();
+    emu.model.insert(DEMO_SSC_CARD);
+    expect((await reader.readCard()).ok).toBe(true);
+    expect(emu.host.transcript.commands().filter((c) => c === 'READ_RECORD')).toHaveLength(9);
+  });
+
+  it("in 'probe' mode asks Le 00 for every record and follows each 6CXX", async () => {
+    const emu = startSscMemoryEmulator();
+    const reader = new SocialSecurityCardReader({ transport: emu.transport, timeouts, lineBaud: 115200, recordSizes: 'probe' });
+    opened.push(reader);
+    await reader.open();
+    expect((await reader.readCard()).ok).toBe(true);
+    expect(emu.host.transcript.commands().filter((c) => c === 'READ_RECORD')).toHaveLength(18);
+    expect(replySws(emu).filter((sw) => sw >> 8 === 0x6c)).toHaveLength(9);
   });
 
   it('follows chained 61XX responses in small pieces', async () => {

@@ -18,7 +18,7 @@ const codeOf = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : 
 describe.each(['stx-len-bcc', 'stx-len-bcc-nibble'] as const)('SSC reader of the %s family', (framing) => {
   async function setup() {
     const emu = startSscStxMemoryEmulator(framing);
-    const reader = new SocialSecurityCardReader({ transport: emu.transport, framing, timeouts: { powerOn: 100, apdu: 100 } });
+    const reader = new SocialSecurityCardReader({ transport: emu.transport, framing, timeouts: { powerOn: 300, apdu: 300, recovery: 300 } });
     cleanups.push(() => reader.close());
     await reader.open();
     return { emu, reader };
