@@ -10,7 +10,7 @@ import { FramerStream } from '../../drivers/framing/stream.js';
 import { byIdContaining, byVidPid, firstExisting } from '../../drivers/transports/resolvers.js';
 import { SscReaderModel } from '../../drivers/ssc/emulator.js';
 import { SscStxReaderModel } from '../../drivers/ssc/emulator-stx.js';
-import { hex } from './helpers.js';
+import { hex, inSimulatedTime } from './helpers.js';
 
 describe('driver factory', () => {
   it('runs a configured emulator port end to end, exposing its fault plan', async () => {
@@ -47,9 +47,11 @@ describe('driver factory', () => {
     const r = await stx.driver.readCard();
     expect(r.ok && r.value.sex).toBe('male');
     stx.emulator?.faults.always('SLOT_STATUS', { kind: 'swallow' });
-    let t0 = performance.now();
-    expect(await stx.driver.status()).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
-    expect(performance.now() - t0).toBeLessThan(500);
+    // On the simulated clock: three tries of 40 ms (the default would be three of 1000).
+    const silentReader = await inSimulatedTime(() => stx.driver.status());
+    expect(silentReader.value).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    expect(silentReader.ms).toBeGreaterThanOrEqual(3 * 40);
+    expect(silentReader.ms).toBeLessThan(1000);
     await stx.dispose();
 
     const ccid = createDriver('ssc', { type: 'emulator' });
@@ -59,9 +61,11 @@ describe('driver factory', () => {
     const pad = createDriver('epp', { type: 'emulator' }, { commandTimeoutMs: 30 });
     await pad.driver.open();
     pad.emulator?.faults.always('*', { kind: 'swallow' });
-    t0 = performance.now();
-    expect(await pad.driver.status()).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
-    expect(performance.now() - t0).toBeLessThan(500);
+    // Three tries of 30 ms (the default would be three of 1000).
+    const silentPad = await inSimulatedTime(() => pad.driver.status());
+    expect(silentPad.value).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    expect(silentPad.ms).toBeGreaterThanOrEqual(3 * 30);
+    expect(silentPad.ms).toBeLessThan(1000);
     await pad.dispose();
   });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DriverError } from '../../../drivers/core/errors.js';
 import type { DriverLogger, LogFields } from '../../../drivers/core/logger.js';
 import { PinPad, type KeyEvent } from '../../../drivers/epp/device.js';
@@ -27,10 +27,8 @@ async function setup(logger?: DriverLogger) {
   return { emu, pad, events };
 }
 
-/** Waits until the pad has seen n key events (state, not time). */
-async function until(cond: () => boolean): Promise<void> {
-  while (!cond()) await new Promise((r) => setImmediate(r));
-}
+/** Resolves once the pad reports the PIN entry started (polled by vi.waitFor: state, not time). */
+const entryStarted = (pad: PinPad) => vi.waitFor(() => expect(pad.entryActive).toBe(true));
 
 const entry = (format: 0 | 4) => ({ minLength: 4, maxLength: 6, timeoutSec: 30, format, pan: PAN });
 
@@ -38,7 +36,7 @@ describe('encrypting PIN pad against the emulator', () => {
   it('returns a format 0 3DES block bound to the PAN; key events carry counts, never digits', async () => {
     const { emu, pad, events } = await setup();
     const p = pad.enterPin(entry(0));
-    await until(() => pad.entryActive);
+    await entryStarted(pad);
     emu.type(['8', '6', '4', 'clear', '2', '4', '6', '8', '0', 'enter']);
     const r = await p;
     expect(r.ok).toBe(true);
@@ -52,7 +50,7 @@ describe('encrypting PIN pad against the emulator', () => {
   it('returns a format 4 AES block', async () => {
     const { emu, pad } = await setup();
     const p = pad.enterPin(entry(4));
-    await until(() => pad.entryActive);
+    await entryStarted(pad);
     emu.type(['1', '2', '3', '4', 'enter']);
     const r = await p;
     expect(r.ok && format4Decipher(WKA, r.value.block, PAN)).toBe('1234');
@@ -61,7 +59,7 @@ describe('encrypting PIN pad against the emulator', () => {
   it('ignores ENTER below the minimum length and digits beyond the maximum', async () => {
     const { emu, pad, events } = await setup();
     const p = pad.enterPin(entry(0));
-    await until(() => pad.entryActive);
+    await entryStarted(pad);
     emu.type(['1', '2', 'enter', '3', '4', '5', '6', '7', '8', 'enter']);
     const r = await p;
     expect(r.ok && format0Decipher(WK3, r.value.block, PAN)).toBe('123456');
@@ -71,12 +69,12 @@ describe('encrypting PIN pad against the emulator', () => {
   it('ends CANCELLED when the resident presses cancel, ENTRY_TIMEOUT when the pad times out', async () => {
     const { emu, pad } = await setup();
     let p = pad.enterPin(entry(0));
-    await until(() => pad.entryActive);
+    await entryStarted(pad);
     emu.type(['1', 'cancel']);
     expect(await p).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     emu.host.transcript.clear();
     p = pad.enterPin(entry(0));
-    await until(() => pad.entryActive);
+    await entryStarted(pad);
     emu.model.expire();
     expect(await p).toMatchObject({ ok: false, error: { code: 'ENTRY_TIMEOUT' } });
   });
@@ -84,7 +82,7 @@ describe('encrypting PIN pad against the emulator', () => {
   it('cancels from the host', async () => {
     const { pad } = await setup();
     const p = pad.enterPin(entry(0));
-    await until(() => pad.entryActive);
+    await entryStarted(pad);
     expect((await pad.cancel()).ok).toBe(true);
     expect(await p).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
   });
@@ -115,7 +113,7 @@ describe('encrypting PIN pad against the emulator', () => {
     await pad.reset();
     emu.host.faults.once('READ_BLOCK', { kind: 'drop' });
     const p = pad.enterPin(entry(4));
-    await until(() => pad.entryActive);
+    await entryStarted(pad);
     emu.type(['9', '9', '9', '9', 'enter']);
     const r = await p;
     expect(r.ok && format4Decipher(WKA, r.value.block, PAN)).toBe('9999');
@@ -133,7 +131,7 @@ describe('encrypting PIN pad against the emulator', () => {
     const { emu: e2, pad } = await setup();
     expect(await pad.status()).toEqual({ ok: true, value: { idle: true, entryInProgress: false, pinReady: false, keyLoaded: { '3des': true, aes: true } } });
     const p = pad.enterPin(entry(0));
-    await until(() => pad.entryActive);
+    await entryStarted(pad);
     e2.type(['1', '2']);
     // Asking mid-entry ends nothing: the resident goes on typing and gets the PIN block.
     expect(await pad.status()).toMatchObject({ ok: true, value: { idle: false, entryInProgress: true, pinReady: false } });
@@ -159,7 +157,7 @@ describe('encrypting PIN pad against the emulator', () => {
   it('ends an entry CANCELLED when the pad is unplugged', async () => {
     const { emu, pad } = await setup();
     const p = pad.enterPin(entry(0));
-    await until(() => pad.entryActive);
+    await entryStarted(pad);
     await emu.host.unplug();
     expect(await p).toMatchObject({ ok: false, error: { code: 'CANCELLED', detail: { disconnected: true } } });
   });
@@ -170,7 +168,7 @@ describe('encrypting PIN pad against the emulator', () => {
     const { emu, pad } = await setup({ debug: rec, info: rec, warn: rec, error: rec });
     emu.host.faults.once('READ_BLOCK', { kind: 'status', code: 0x05 });
     const p = pad.enterPin(entry(0));
-    await until(() => pad.entryActive);
+    await entryStarted(pad);
     emu.type(['9', '7', '5', '3', '1', '8', 'enter']);
     const r = await p;
     expect(r.ok).toBe(false);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PinPad } from '../../../drivers/epp/device.js';
 import { startEppSerialEmulator, wrapTestKey } from '../../../drivers/epp/emulator.js';
 import { format0Decipher } from '../../../drivers/epp/pinblock.js';
@@ -27,7 +27,7 @@ describe('PIN pad over a PTY pair', () => {
     const counts: number[] = [];
     pad.on('key', (e) => counts.push(e.count));
     const p = pad.enterPin({ minLength: 4, maxLength: 6, timeoutSec: 30, format: 0, pan: '6217001234567890123' });
-    while (!pad.entryActive) await new Promise((r) => setImmediate(r));
+    await vi.waitFor(() => expect(pad.entryActive).toBe(true));
     emu.type(['1', '3', '5', '7', '9', '0', 'enter']);
     const r = await p;
     expect(r.ok && format0Decipher(wk, r.value.block, '6217001234567890123')).toBe('135790');

@@ -62,20 +62,29 @@ describe('Link', () => {
     expect(d.seen.map((s) => s.toString('hex'))).toEqual(['01', '02']);
   });
 
-  it('times out an unsafe command without resending it', async () => {
+  it('times out an unsafe command after its timeout, without resending it', async () => {
     const { dev, framer, link } = await setup();
     const d = device(dev, [() => 'silent']);
-    const p = link.exchange(framer.encode(hex('20')), { label: 'verify', timeoutMs: 30, onFrame: matchEcho });
-    await expect(p).rejects.toMatchObject({ code: 'TIMEOUT' });
+    const { value, ms } = await inSimulatedTime(() =>
+      link.exchange(framer.encode(hex('20')), { label: 'verify', timeoutMs: 300, onFrame: matchEcho }).catch((e: unknown) => e),
+    );
+    expect(value).toMatchObject({ code: 'TIMEOUT' });
+    // Simulated ms (immediates move the fake clock on a little): one timeout, no second one.
+    expect(ms).toBeGreaterThanOrEqual(300);
+    expect(ms).toBeLessThan(600);
     expect(d.seen).toHaveLength(1);
   });
 
-  it('resends a safe command after a lost reply', async () => {
+  it('resends a safe command once its timeout shows the reply lost', async () => {
     const { dev, framer, link } = await setup();
     const f = new Framer(stxLenBcc);
     const d = device(dev, [() => 'silent', echo(f)]);
-    const p = link.exchange(framer.encode(hex('B0')), { label: 'read', timeoutMs: 30, safeToResend: true, onFrame: matchEcho });
-    await expect(p).resolves.toBe('b0');
+    const { value, ms } = await inSimulatedTime(() =>
+      link.exchange(framer.encode(hex('B0')), { label: 'read', timeoutMs: 300, safeToResend: true, onFrame: matchEcho }),
+    );
+    expect(value).toBe('b0');
+    expect(ms).toBeGreaterThanOrEqual(300);
+    expect(ms).toBeLessThan(600);
     expect(d.seen).toHaveLength(2);
   });
 
@@ -121,9 +130,7 @@ describe('Link', () => {
     const got: string[] = [];
     link.on('unsolicited', (fr) => got.push(fr.payload.toString('hex')));
     await dev.write(new Framer(stxLenBcc).encode(hex('4B')));
-    await new Promise((r) => setImmediate(r));
-    await new Promise((r) => setImmediate(r));
-    expect(got).toEqual(['4b']);
+    await expect.poll(() => got).toEqual(['4b']);
   });
 
   it('turns a throwing matcher into a typed error', async () => {
