@@ -25,7 +25,7 @@ import {
   type TerminalConfig,
   type TxItem,
 } from './protocol.js';
-import { H, newNonce, signHeaders } from './signing.js';
+import { H, newNonce, signHeaders, verifyResponse } from './signing.js';
 import { assertCountyUrl } from './transport.js';
 
 const log = createLogger('county-client');
@@ -45,6 +45,16 @@ export interface CountyClientOptions {
 }
 
 type Parser<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false } };
+
+/** One answer, read whole; `authentic` when it carries a valid county signature for our request. */
+interface Received {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+  sentAt: number;
+  receivedAt: number;
+  authentic: boolean;
+}
 
 /** Versioned document pull result. */
 export type Pulled<T> = { notModified: true } | { notModified: false; value: T; etag: string | null };
@@ -67,9 +77,15 @@ export class CountyClient {
     this.credentials = c;
   }
 
-  /** Exchanges a one-time code for credentials and adopts them; CountyError 'auth' if the code is invalid. */
+  /**
+   * Exchanges a one-time code for credentials and adopts them; CountyError 'auth' if the code is invalid.
+   * A successful exchange (over https, or to loopback: see transport.ts) is the one unsigned answer
+   * whose Date the clock may learn from, since no credential exists yet to sign it with.
+   */
   async enrol(code: string, siteId: string): Promise<Enrolment> {
-    const e = await this.call('enrol', EnrolmentSchema, { code, siteId });
+    const r = await this.send('enrol', { code, siteId }, {});
+    const e = this.parse('enrol', r, EnrolmentSchema);
+    this.clock.observe(r.headers.get('date'), r.sentAt, r.receivedAt);
     this.credentials = { terminalId: e.terminalId, credential: Buffer.from(e.credential, 'base64url') };
     return e;
   }
@@ -119,7 +135,7 @@ export class CountyClient {
   private async pull<T>(op: OperationId, schema: Parser<T>, etag: string | undefined): Promise<Pulled<T>> {
     const res = await this.send(op, undefined, etag ? { 'if-none-match': etag } : {});
     if (res.status === 304) return { notModified: true };
-    return { notModified: false, value: await this.parse(op, res, schema), etag: res.headers.get('etag') };
+    return { notModified: false, value: this.parse(op, res, schema), etag: res.headers.get('etag') };
   }
 
   private async call<T>(op: OperationId, schema: Parser<T>, body: unknown, o: { idempotencyKey?: string } = {}): Promise<T> {
@@ -127,10 +143,10 @@ export class CountyClient {
     return this.parse(op, await this.send(op, body, headers), schema);
   }
 
-  private async parse<T>(op: OperationId, res: Response, schema: Parser<T>): Promise<T> {
+  private parse<T>(op: OperationId, res: Received, schema: Parser<T>): T {
     let json: unknown;
     try {
-      json = await res.json();
+      json = JSON.parse(res.body.toString('utf8'));
     } catch (err) {
       throw new CountyError('protocol', op, { status: res.status, code: 'not_json' }, { cause: err });
     }
@@ -139,32 +155,48 @@ export class CountyClient {
     return r.data;
   }
 
-  /** Sends one request; retries once at once after a clock_skew answer has corrected the clock. */
-  private async send(op: OperationId, body: unknown, extra: Record<string, string>): Promise<Response> {
+  /**
+   * Sends one request. A success answer to a signed request must carry a valid county signature
+   * (else CountyError 'protocol' `bad_response_signature`, retried later like any unreadable answer);
+   * error answers may be unsigned (a proxy's 503) but only signed ones move the clock. Retries once
+   * at once after a signed clock_skew answer has corrected the clock.
+   */
+  private async send(op: OperationId, body: unknown, extra: Record<string, string>): Promise<Received> {
     for (let attempt = 0; ; attempt++) {
       const res = await this.sendOnce(op, body, extra);
-      if (res.ok || res.status === 304) return res;
-      const err = await this.errorFrom(op, res);
-      if (err.detail.code === 'clock_skew' && attempt === 0) {
-        log.warn('county clock skew; corrected from Date header', { offsetMs: this.clock.offsetMs });
+      if ((res.status >= 200 && res.status < 300) || res.status === 304) {
+        if (OPERATIONS[op].signed && !res.authentic) {
+          log.warn('county answer without a valid signature refused', { operation: op, status: res.status });
+          throw new CountyError('protocol', op, { status: res.status, code: 'bad_response_signature' });
+        }
+        return res;
+      }
+      const err = this.errorFrom(op, res);
+      if (err.detail.code === 'clock_skew' && attempt === 0 && res.authentic) {
+        log.warn('county clock skew; corrected from the signed Date header', { offsetMs: this.clock.offsetMs });
         continue;
       }
       throw err;
     }
   }
 
-  private async sendOnce(op: OperationId, body: unknown, extra: Record<string, string>): Promise<Response> {
+  private async sendOnce(op: OperationId, body: unknown, extra: Record<string, string>): Promise<Received> {
     const spec = OPERATIONS[op];
     const text = body === undefined ? '' : JSON.stringify(body);
     const headers: Record<string, string> = { ...extra };
     if (text) headers['content-type'] = 'application/json';
+    const c = this.credentials;
+    const nonce = newNonce();
     if (spec.signed) {
-      const c = this.credentials;
       if (!c) throw new CountyError('auth', op, { code: 'not_enrolled' });
-      Object.assign(headers, signHeaders(c.credential, { method: spec.method, path: spec.path, timestamp: this.clock.now(), nonce: newNonce(), body: text, terminalId: c.terminalId }));
+      Object.assign(
+        headers,
+        signHeaders(c.credential, { method: spec.method, path: spec.path, timestamp: this.clock.now(), nonce, body: text, terminalId: c.terminalId, idempotencyKey: extra[H.idempotencyKey] }),
+      );
     }
     const sentAt = Date.now();
     let res: Response;
+    let bytes: Buffer;
     try {
       res = await fetch(`${this.options.baseUrl}${spec.path}`, {
         method: spec.method,
@@ -174,18 +206,25 @@ export class CountyClient {
         // A redirect could lead off https to any host; the protocol has none, so a 3xx is an error.
         redirect: 'manual',
       });
+      bytes = Buffer.from(await res.arrayBuffer());
     } catch (err) {
       const timeout = (err as { name?: string }).name === 'TimeoutError';
       throw new CountyError(timeout ? 'timeout' : 'network', op, {}, { cause: err });
     }
-    this.clock.observe(res.headers.get('date'), sentAt, Date.now());
-    return res;
+    const receivedAt = Date.now();
+    const date = res.headers.get('date');
+    const authentic =
+      spec.signed && c !== undefined && verifyResponse(c.credential, { status: res.status, date: date ?? '', nonce, body: bytes, terminalId: c.terminalId }, res.headers.get(H.responseSignature));
+    // The clock moves only on a Date the county signed for this very request (nonce-bound, so an
+    // old signed answer replayed to us cannot move it either).
+    if (authentic) this.clock.observe(date, sentAt, receivedAt);
+    return { status: res.status, headers: res.headers, body: bytes, sentAt, receivedAt, authentic };
   }
 
-  private async errorFrom(op: OperationId, res: Response): Promise<CountyError> {
+  private errorFrom(op: OperationId, res: Received): CountyError {
     let code: string | undefined;
     try {
-      const parsed = ErrorBodySchema.safeParse(await res.json());
+      const parsed = ErrorBodySchema.safeParse(JSON.parse(res.body.toString('utf8')));
       if (parsed.success) code = parsed.data.error.code;
     } catch {
       // A body that is not our error shape still yields a typed error from the status.

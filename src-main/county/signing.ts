@@ -1,6 +1,9 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-// Request signing shared by the client and the reference backend (see openapi.yaml, "Signing").
+// Request and response signing shared by the client and the reference backend (see openapi.yaml,
+// "Signing"). Requests prove the terminal; responses prove the county, bound to the request's nonce
+// so an old signed answer cannot be replayed to a new request. The terminal trusts a response's
+// Date (its clock) only when that signature verifies.
 
 export const MAX_SKEW_MS = 15 * 60 * 1000;
 
@@ -10,14 +13,33 @@ export const H = {
   nonce: 'x-nonce',
   digest: 'x-content-sha256',
   signature: 'x-signature',
+  responseSignature: 'x-response-signature',
   idempotencyKey: 'idempotency-key',
   replayed: 'idempotency-replayed',
 } as const;
+
+/** Request signatures are `v2=`: v1 did not cover the Idempotency-Key. */
+const REQUEST_VERSION = 'v2';
+const RESPONSE_VERSION = 'v1';
+/** First line of the response canonical string; no request method can equal it, so the two never collide. */
+const RESPONSE_LABEL = 'county-response';
 
 export interface SignInput {
   method: string;
   path: string;
   timestamp: number;
+  nonce: string;
+  body: Uint8Array | string;
+  terminalId: string;
+  /** The Idempotency-Key header sent with the request; absent and empty are the same. */
+  idempotencyKey?: string | undefined;
+}
+
+export interface ResponseSignInput {
+  status: number;
+  /** The Date header exactly as sent. */
+  date: string;
+  /** The X-Nonce of the request being answered. */
   nonce: string;
   body: Uint8Array | string;
   terminalId: string;
@@ -28,14 +50,21 @@ export function bodyDigest(body: Uint8Array | string): string {
   return createHash('sha256').update(body).digest('hex');
 }
 
-/** The canonical string that is signed. */
+/** The canonical string of a request that is signed. */
 export function canonical(input: Omit<SignInput, 'body'> & { digest: string }): string {
-  return [input.method.toUpperCase(), input.path, String(input.timestamp), input.nonce, input.digest, input.terminalId].join('\n');
+  return [input.method.toUpperCase(), input.path, String(input.timestamp), input.nonce, input.digest, input.terminalId, input.idempotencyKey ?? ''].join('\n');
 }
 
-/** `v1=<hex HMAC-SHA256>` of the canonical string with the terminal credential; cannot fail. */
+/** The canonical string of a response that is signed. */
+export function responseCanonical(input: Omit<ResponseSignInput, 'body'> & { digest: string }): string {
+  return [RESPONSE_LABEL, String(input.status), input.date, input.nonce, input.digest, input.terminalId].join('\n');
+}
+
+const hmac = (credential: Uint8Array, text: string) => createHmac('sha256', credential).update(text).digest('hex');
+
+/** `v2=<hex HMAC-SHA256>` of a request canonical string with the terminal credential; cannot fail. */
 export function signature(credential: Uint8Array, canonicalString: string): string {
-  return `v1=${createHmac('sha256', credential).update(canonicalString).digest('hex')}`;
+  return `${REQUEST_VERSION}=${hmac(credential, canonicalString)}`;
 }
 
 /** Builds every signing header for one request; cannot fail. */
@@ -48,6 +77,16 @@ export function signHeaders(credential: Uint8Array, input: SignInput): Record<st
     [H.digest]: digest,
     [H.signature]: signature(credential, canonical({ ...input, digest })),
   };
+}
+
+/** The X-Response-Signature value, `v1=<hex HMAC-SHA256>`, for one response; cannot fail. */
+export function signResponse(credential: Uint8Array, input: ResponseSignInput): string {
+  return `${RESPONSE_VERSION}=${hmac(credential, responseCanonical({ ...input, digest: bodyDigest(input.body) }))}`;
+}
+
+/** Whether `header` is the county's signature of this response to the request with `input.nonce`. */
+export function verifyResponse(credential: Uint8Array, input: ResponseSignInput, header: string | null): boolean {
+  return header !== null && signaturesEqual(signResponse(credential, input), header);
 }
 
 /** A fresh 22-character URL-safe nonce. */

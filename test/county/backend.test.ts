@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_RESIDENTS, demoIdNumber, isValidIdNumber } from '../../src-main/county/reference/index.js';
-import { MAX_SKEW_MS, newNonce } from '../../src-main/county/signing.js';
+import { H, MAX_SKEW_MS, newNonce, verifyResponse } from '../../src-main/county/signing.js';
 import { admin, enrolFresh, rawSigned, spawnBackend, type BackendProcess } from './harness.js';
 
 let b: BackendProcess;
@@ -64,6 +64,52 @@ describe('signatures', () => {
     expect([stranger.status, (stranger.json?.['error'] as { code: string }).code]).toEqual([401, 'unknown_terminal']);
     const forged = await rawSigned(b, { terminalId: who.terminalId, credential: Buffer.alloc(32, 1) }, '/v1/transactions/batch', { body: batch, headers: key });
     expect([forged.status, (forged.json?.['error'] as { code: string }).code]).toEqual([401, 'bad_signature']);
+  });
+});
+
+describe('the Idempotency-Key is signed', () => {
+  const body = JSON.stringify({ residentRef: DEMO_RESIDENTS[1].ref, siteId: 'demo-site-01' });
+
+  it('a signed request sent with a swapped Idempotency-Key is rejected, before and after the original', async () => {
+    const nonce = newNonce();
+    // Captured in flight and re-keyed before the original arrives: the signature no longer holds.
+    const swapped = await rawSigned(b, who, '/v1/card-issuances', { body, nonce, headers: { 'idempotency-key': 'card-swap-2' }, signedIdempotencyKey: 'card-swap-1' });
+    expect([swapped.status, (swapped.json?.['error'] as { code: string }).code]).toEqual([401, 'bad_signature']);
+    // The forgery used nothing up: the genuine request still goes through, once.
+    const genuine = await rawSigned(b, who, '/v1/card-issuances', { body, nonce, headers: { 'idempotency-key': 'card-swap-1' } });
+    expect(genuine.status).toBe(201);
+    const replayed = await rawSigned(b, who, '/v1/card-issuances', { body, nonce, headers: { 'idempotency-key': 'card-swap-3' }, signedIdempotencyKey: 'card-swap-1' });
+    expect(replayed.status).toBe(401);
+  });
+
+  it('a request signed without its Idempotency-Key (the v1 canonical string) is rejected', async () => {
+    const r = await rawSigned(b, who, '/v1/card-issuances', { body, headers: { 'idempotency-key': 'card-unsigned-key' }, signedIdempotencyKey: '' });
+    expect([r.status, (r.json?.['error'] as { code: string }).code]).toEqual([401, 'bad_signature']);
+  });
+});
+
+describe('signed responses', () => {
+  const verifies = (r: Awaited<ReturnType<typeof rawSigned>>, credential = who.credential) =>
+    verifyResponse(credential, { status: r.status, date: r.headers.get('date') ?? '', nonce: r.nonce, body: r.text, terminalId: who.terminalId }, r.headers.get(H.responseSignature));
+
+  it('signs every answer to a verified request (success, 304, clock_skew, not_found, key reuse) for its nonce', async () => {
+    const ok = await rawSigned(b, who, '/v1/heartbeat', { body: JSON.stringify({ queueDepth: 0, deadLetters: 0, devices: [] }) });
+    expect([ok.status, verifies(ok)]).toEqual([200, true]);
+    expect(verifies({ ...ok, nonce: newNonce() })).toBe(false);
+    expect(verifies(ok, Buffer.alloc(32, 3))).toBe(false);
+    const cfg = await rawSigned(b, who, '/v1/config', { method: 'GET' });
+    const same = await rawSigned(b, who, '/v1/config', { method: 'GET', headers: { 'if-none-match': cfg.headers.get('etag') ?? '' } });
+    expect([same.status, verifies(same)]).toEqual([304, true]);
+    const skewed = await rawSigned(b, who, '/v1/heartbeat', { body: '{}', timestamp: Date.now() - MAX_SKEW_MS - 60_000 });
+    expect([skewed.status, verifies(skewed)]).toEqual([401, true]);
+    const missing = await rawSigned(b, who, '/v1/residents/lookup', { body: JSON.stringify({ idNumber: demoIdNumber('19991231', 997) }) });
+    expect([missing.status, verifies(missing)]).toEqual([404, true]);
+  });
+
+  it('does not sign an answer to a request it could not verify', async () => {
+    const forged = await rawSigned(b, { terminalId: who.terminalId, credential: Buffer.alloc(32, 1) }, '/v1/heartbeat', { body: '{}' });
+    expect(forged.status).toBe(401);
+    expect(forged.headers.get(H.responseSignature)).toBeNull();
   });
 });
 

@@ -84,18 +84,22 @@ export interface RawOptions {
   headers?: Record<string, string>;
   /** Send this body instead of the one that was signed. */
   tamperedBody?: string;
+  /** Sign this Idempotency-Key instead of the one in `headers` (to forge a swapped key). */
+  signedIdempotencyKey?: string;
 }
 
 /** A hand-signed request, so tests can replay, tamper and skew. */
 export async function rawSigned(b: { url: string }, who: { terminalId: string; credential: Buffer }, path: string, o: RawOptions = {}) {
   const method = o.method ?? 'POST';
   const body = o.body ?? '';
-  const headers = signHeaders(who.credential, { method, path, timestamp: o.timestamp ?? Date.now(), nonce: o.nonce ?? newNonce(), body, terminalId: who.terminalId });
+  const nonce = o.nonce ?? newNonce();
+  const idempotencyKey = o.signedIdempotencyKey ?? o.headers?.['idempotency-key'];
+  const headers = signHeaders(who.credential, { method, path, timestamp: o.timestamp ?? Date.now(), nonce, body, terminalId: who.terminalId, idempotencyKey });
   const res = await fetch(`${b.url}${path}`, {
     method,
     headers: { ...headers, 'content-type': 'application/json', ...o.headers },
     ...(method === 'GET' ? {} : { body: o.tamperedBody ?? body }),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+  return { status: res.status, headers: res.headers, nonce, text, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
 }

@@ -6,7 +6,7 @@ import { ErrorCodeSchema, OPERATIONS } from '../../src-main/county/protocol.js';
 
 const doc = yaml.load(readFileSync(join(import.meta.dirname, '../../src-main/county/openapi.yaml'), 'utf8')) as {
   openapi: string;
-  paths: Record<string, Record<string, { operationId: string; security?: unknown[]; parameters?: { $ref?: string }[] }>>;
+  paths: Record<string, Record<string, { operationId: string; security?: unknown[]; parameters?: { $ref?: string }[]; responses: Record<string, { headers?: Record<string, unknown> }> }>>;
   components: { schemas: { Error: { properties: { error: { properties: { code: { enum: string[] } } } } } } };
 };
 
@@ -21,6 +21,13 @@ describe('openapi.yaml and protocol.ts agree', () => {
     expect(Array.isArray(operation?.security) && operation?.security.length === 0).toBe(!op.signed);
     const needsKey = (operation?.parameters ?? []).some((p) => p.$ref === '#/components/parameters/IdempotencyKey');
     expect(needsKey).toBe(op.idempotent);
+  });
+
+  it.each(Object.entries(OPERATIONS).filter(([, op]) => op.signed))('%s: every success answer documents X-Response-Signature', (_, op) => {
+    const responses = doc.paths[op.path]?.[op.method.toLowerCase()]?.responses ?? {};
+    const success = Object.entries(responses).filter(([status]) => /^(2\d\d|304)$/.test(status));
+    expect(success.length).toBeGreaterThan(0);
+    for (const [status, r] of success) expect(r.headers?.['X-Response-Signature'], status).toEqual({ $ref: '#/components/headers/ResponseSignature' });
   });
 
   it('lists the same error codes', () => {

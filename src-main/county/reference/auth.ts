@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { MAX_SKEW_MS, H, bodyDigest, canonical, signature, signaturesEqual } from '../signing.js';
-import { HttpError } from './http-util.js';
+import { HttpError, type ResponseSigner } from './http-util.js';
 
 export interface RequestMeta {
   method: string;
@@ -14,8 +14,13 @@ function header(meta: RequestMeta, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** Verifies a signed request and records its nonce; returns the terminal id or throws HttpError 401/403. */
-export function verifyRequest(db: Database.Database, meta: RequestMeta, now: number, forceBad: boolean): string {
+/**
+ * Verifies a signed request: headers, body digest and the signature over method, path, timestamp,
+ * nonce, digest, terminal id and Idempotency-Key. Returns what the response is signed with; throws
+ * HttpError 401/403. Time and nonce are checked after, by `checkFresh`, so that a clock_skew answer
+ * to a genuine request can be signed and the terminal may correct its clock from it.
+ */
+export function verifySignature(db: Database.Database, meta: RequestMeta, forceBad: boolean): ResponseSigner & { timestamp: number } {
   const terminalId = header(meta, H.terminal);
   const ts = header(meta, H.timestamp);
   const nonce = header(meta, H.nonce);
@@ -27,14 +32,20 @@ export function verifyRequest(db: Database.Database, meta: RequestMeta, now: num
   if (!t) throw new HttpError(401, 'unknown_terminal', 'terminal not enrolled');
   if (t.revoked) throw new HttpError(403, 'terminal_revoked', 'terminal revoked');
   const timestamp = Number(ts);
-  if (!Number.isFinite(timestamp) || Math.abs(now - timestamp) > MAX_SKEW_MS) throw new HttpError(401, 'clock_skew', 'timestamp outside the allowed skew');
+  if (!/^\d{1,16}$/.test(ts) || !Number.isSafeInteger(timestamp)) throw new HttpError(401, 'bad_signature', 'malformed timestamp');
   if (bodyDigest(meta.body) !== digest) throw new HttpError(401, 'digest_mismatch', 'body digest mismatch');
-  const expected = signature(t.credential, canonical({ method: meta.method, path: meta.path, timestamp, nonce, digest, terminalId }));
+  const idempotencyKey = header(meta, H.idempotencyKey);
+  const expected = signature(t.credential, canonical({ method: meta.method, path: meta.path, timestamp, nonce, digest, terminalId, idempotencyKey }));
   if (forceBad || !signaturesEqual(expected, sig)) throw new HttpError(401, 'bad_signature', 'signature does not verify');
-  // Only a verified request may use up a nonce, so a forger cannot burn a terminal's nonces.
-  const fresh = db.prepare('INSERT OR IGNORE INTO nonces VALUES (?, ?, ?)').run(terminalId, nonce, now).changes === 1;
+  return { terminalId, credential: t.credential, nonce, timestamp };
+}
+
+/** Rejects a timestamp outside the skew window, then uses up the nonce; throws HttpError 401 clock_skew / replayed_nonce. */
+export function checkFresh(db: Database.Database, v: { terminalId: string; nonce: string; timestamp: number }, now: number): void {
+  if (Math.abs(now - v.timestamp) > MAX_SKEW_MS) throw new HttpError(401, 'clock_skew', 'timestamp outside the allowed skew');
+  // Only a verified, timely request may use up a nonce, so a forger cannot burn a terminal's nonces.
+  const fresh = db.prepare('INSERT OR IGNORE INTO nonces VALUES (?, ?, ?)').run(v.terminalId, v.nonce, now).changes === 1;
   if (!fresh) throw new HttpError(401, 'replayed_nonce', 'nonce already used');
-  return terminalId;
 }
 
 /** Forgets nonces older than twice the skew window (they would fail the skew check anyway). */

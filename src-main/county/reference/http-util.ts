@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CountyErrorCode } from '../protocol.js';
+import { H, signResponse } from '../signing.js';
 
 /** An HTTP answer produced by a handler. */
 export interface Reply {
@@ -36,14 +37,28 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
   });
 }
 
-/** Writes a JSON reply with a Date header taken from the (possibly skewed) server clock. */
-export function send(res: ServerResponse, reply: Reply, nowMs: number): void {
+/** Who a response is signed for: the verified terminal and the nonce of its request. */
+export interface ResponseSigner {
+  terminalId: string;
+  credential: Buffer;
+  nonce: string;
+}
+
+/**
+ * Writes a JSON reply with a Date header taken from the (possibly skewed) server clock; with a
+ * signer (the request's signature verified) it adds X-Response-Signature over status, Date, the
+ * request nonce and the body bytes.
+ */
+export function send(res: ServerResponse, reply: Reply, nowMs: number, signer?: ResponseSigner): void {
   const body = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  const date = new Date(nowMs).toUTCString();
+  const signed = signer ? { [H.responseSignature]: signResponse(signer.credential, { status: reply.status, date, nonce: signer.nonce, body, terminalId: signer.terminalId }) } : {};
   res.writeHead(reply.status, {
-    date: new Date(nowMs).toUTCString(),
     ...(body ? { 'content-type': 'application/json' } : {}),
     'content-length': String(Buffer.byteLength(body)),
     ...reply.headers,
+    date,
+    ...signed,
   });
   res.end(body);
 }

@@ -6,10 +6,10 @@ import type Database from 'better-sqlite3';
 import { createLogger } from '../../logs/logger.js';
 import { H } from '../signing.js';
 import { handleAdmin } from './admin.js';
-import { pruneNonces, verifyRequest } from './auth.js';
+import { checkFresh, pruneNonces, verifySignature } from './auth.js';
 import { FaultController } from './faults.js';
 import * as h from './handlers.js';
-import { HttpError, errorReply, readBody, send, type Reply } from './http-util.js';
+import { HttpError, errorReply, readBody, send, type Reply, type ResponseSigner } from './http-util.js';
 import { openBackendDb } from './schema.js';
 import { seed } from './seed.js';
 
@@ -59,7 +59,9 @@ export async function startCountyBackend(options: CountyBackendOptions = {}): Pr
   const inflightItems = new Map<string, string>();
   let requests = 0;
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  // `signed.by` is set once a request's signature verified: from then on every answer, errors
+  // included, carries X-Response-Signature.
+  const handle = async (req: IncomingMessage, res: ServerResponse, signed: { by?: ResponseSigner }): Promise<void> => {
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
     const pathname = path.split('?')[0] ?? '/';
@@ -81,17 +83,24 @@ export async function startCountyBackend(options: CountyBackendOptions = {}): Pr
     const make = ROUTES[`${method} ${pathname}`];
     if (!make) return send(res, errorReply(404, 'not_found', 'no such operation'), now);
     const route = make(db);
+    let terminalId = '';
+    if (route.signed) {
+      const verified = verifySignature(db, { method, path, headers: req.headers, body }, fault?.mode === 'bad-signature');
+      signed.by = verified;
+      terminalId = verified.terminalId;
+      checkFresh(db, verified, now);
+    }
+    const reply = (r: Reply, at: number) => send(res, r, at, signed.by);
     let json: unknown = undefined;
     if (body.length > 0) {
       try {
         json = JSON.parse(body.toString('utf8'));
       } catch {
-        return send(res, errorReply(400, 'invalid_request', 'body is not JSON'), now);
+        return reply(errorReply(400, 'invalid_request', 'body is not JSON'), now);
       }
     }
     if (!route.signed) return send(res, route.run(json, now), now);
 
-    const terminalId = verifyRequest(db, { method, path, headers: req.headers, body }, now, fault?.mode === 'bad-signature');
     const ifNoneMatch = req.headers['if-none-match'];
     const ctx: h.HandlerCtx = {
       db,
@@ -102,19 +111,19 @@ export async function startCountyBackend(options: CountyBackendOptions = {}): Pr
       itemBusyElsewhere: () => false,
       rejectReason: (kind) => faults.rejectReason(kind),
     };
-    if (!route.idempotent) return send(res, db.transaction(() => route.run(ctx))(), now);
+    if (!route.idempotent) return reply(db.transaction(() => route.run(ctx))(), now);
 
     const rawKey = req.headers[H.idempotencyKey];
     const key = Array.isArray(rawKey) ? rawKey[0] : rawKey;
-    if (!key) return send(res, errorReply(400, 'missing_idempotency_key', 'Idempotency-Key header required'), now);
+    if (!key) return reply(errorReply(400, 'missing_idempotency_key', 'Idempotency-Key header required'), now);
     const scoped = `${terminalId}\0${key}`;
-    if (inflightKeys.has(scoped)) return send(res, errorReply(409, 'idempotency_key_in_flight', 'a request with this key is in flight'), now);
+    if (inflightKeys.has(scoped)) return reply(errorReply(409, 'idempotency_key_in_flight', 'a request with this key is in flight'), now);
     const requestDigest = createHash('sha256').update(`${method} ${pathname}\n`).update(body).digest('hex');
     const prior = db.prepare('SELECT request_digest, status, body FROM idem_keys WHERE terminal_id = ? AND key = ?').get(terminalId, key) as
       | { request_digest: string; status: number; body: string }
       | undefined;
-    if (prior && prior.request_digest !== requestDigest) return send(res, errorReply(422, 'idempotency_key_reused', 'key used with a different request'), now);
-    if (prior) return send(res, { status: prior.status, body: JSON.parse(prior.body) as unknown, headers: { [H.replayed]: 'true' } }, now);
+    if (prior && prior.request_digest !== requestDigest) return reply(errorReply(422, 'idempotency_key_reused', 'key used with a different request'), now);
+    if (prior) return reply({ status: prior.status, body: JSON.parse(prior.body) as unknown, headers: { [H.replayed]: 'true' } }, now);
 
     const requestId = randomUUID();
     const itemIds = pathname === '/v1/transactions/batch' ? itemIdsOf(json) : [];
@@ -125,10 +134,10 @@ export async function startCountyBackend(options: CountyBackendOptions = {}): Pr
       const owner = inflightItems.get(id);
       return owner !== undefined && owner !== requestId;
     };
-    let reply: Reply;
+    let result: Reply;
     try {
       if (fault?.mode === 'stall') await sleep(fault.ms);
-      reply = db.transaction((): Reply => {
+      result = db.transaction((): Reply => {
         const r = route.run({ ...ctx, now: faults.now() });
         if (r.status < 400) db.prepare('INSERT INTO idem_keys VALUES (?, ?, ?, ?, ?, ?)').run(terminalId, key, requestDigest, r.status, JSON.stringify(r.body), now);
         return r;
@@ -141,17 +150,18 @@ export async function startCountyBackend(options: CountyBackendOptions = {}): Pr
       req.socket.destroy();
       return;
     }
-    send(res, reply, faults.now());
+    reply(result, faults.now());
   };
 
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
+    const signed: { by?: ResponseSigner } = {};
+    handle(req, res, signed).catch((err: unknown) => {
       const now = faults.now();
       if (res.headersSent || res.destroyed) return;
-      if (err instanceof HttpError) send(res, errorReply(err.status, err.code, err.message, err.headers), now);
+      if (err instanceof HttpError) send(res, errorReply(err.status, err.code, err.message, err.headers), now, signed.by);
       else {
         log.error('backend handler failed', { error: err instanceof Error ? err.name : 'unknown' });
-        send(res, errorReply(500, 'internal', 'internal error'), now);
+        send(res, errorReply(500, 'internal', 'internal error'), now, signed.by);
       }
     });
   });
