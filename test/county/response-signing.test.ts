@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CountyClient } from '../../src-main/county/client.js';
-import { CountyError } from '../../src-main/county/errors.js';
+import type { CountyError } from '../../src-main/county/errors.js';
 import { H, signResponse } from '../../src-main/county/signing.js';
 
 // A hand-made county on loopback that answers each request the way `answer` says, so the client
