@@ -11,7 +11,7 @@ export { firstExisting, byIdContaining, byVidPid, type ListedPort } from './tran
 export { createDriver, createTransport, type PortConfig, type DriverKinds, type BuiltDriver, type LineClosedListener, type DriverOptions, type DriverOptionsByKind } from './factory.js';
 
 // Social-security card reader: line settings, wire families, timeouts.
-export { SocialSecurityCardReader, type SscReaderOptions, type SocialSecurityCard, type MacProvider, type CardPresence, type SscReaderStatus } from './ssc/device.js';
+export { SocialSecurityCardReader, type SscReaderOptions, type SocialSecurityCard, type ReloadAuthorizer, type CardPresence, type SscReaderStatus } from './ssc/device.js';
 export { SSC_SERIAL, SSC_TIMEOUTS, SSC_ACK_TIMEOUT, SSC_RECOVERY, SSC_STATUS_TIMEOUT, type SscFraming, type SscTimeouts } from './ssc/config.js';
 export { CardError, type CardErrorCode } from './ssc/errors.js';
 
@@ -21,9 +21,10 @@ export { ID_SERIAL, ID_TIMEOUTS, type IdTimeouts } from './idcard/config.js';
 export { IdCardError, type IdCardErrorCode } from './idcard/errors.js';
 export { isValidIdNumber } from './idcard/id-number.js';
 
-// PIN pad.
+// PIN pad and the host's PIN key handle.
 export { PinPad, type PinPadOptions, type KeyEvent, type PinBlock, type PinEntryOptions, type PinPadStatus } from './epp/device.js';
 export { EPP_SERIAL, EPP_TIMEOUTS } from './epp/config.js';
+export { PinKey, PinKeyError, CARD_PIN_LENGTH, demoPinKeys, judgeNewPin, sameEntry, type PinBinding, type PinVerdict, type PadKeyLoad } from './epp/pin-key.js';
 export { EppError, type EppErrorCode } from './epp/errors.js';
 
 // Card printer.

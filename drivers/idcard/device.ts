@@ -7,6 +7,7 @@ import type { Transport } from '../transports/transport.js';
 import { ID_PROFILE, ID_TIMEOUTS, type IdTimeouts } from './config.js';
 import { IdSamProtocol, SAM } from './protocol.js';
 import { parseReadBody, type ResidentIdCard } from './record.js';
+import { IdCardError } from './errors.js';
 
 export type { ResidentIdCard } from './record.js';
 
@@ -62,6 +63,23 @@ export class IdCardReader {
           if (!lineError || restart >= READ_RESTARTS) throw e;
           this.#log.debug('read restarted', { restart: restart + 1, code: e.code });
         }
+      }
+    });
+  }
+
+  /**
+   * Asks whether a card lies on the antenna (FIND only: no select, no read,
+   * nothing personal); cheap enough to poll while a flow waits for a card.
+   * IdCardError other than NO_CARD, or LinkError.
+   */
+  findCard(): Promise<Result<boolean>> {
+    return toResult(async () => {
+      try {
+        await this.#sam.command(SAM.findCard, 'FIND');
+        return true;
+      } catch (e) {
+        if (e instanceof IdCardError && e.code === 'NO_CARD') return false;
+        throw e;
       }
     });
   }

@@ -11,11 +11,14 @@ import { SscReaderProtocol } from './protocol.js';
 import type { SscReaderStatus } from './reader.js';
 import { StxReader } from './stx-reader.js';
 import type { SocialSecurityCard } from './record.js';
-import { changePin, readSsseRecord, reloadPin, selectSsse, verifyPin, type MacProvider } from './ssse.js';
+import { readSsseRecord, selectSsse } from './ssse.js';
+import { changePinBlocks, reloadPinBlock, verifyPinBlock, type ReloadAuthorizer } from './pin-commands.js';
+import type { PinBinding } from '../epp/pin-key.js';
+import type { PinBlock } from '../epp/device.js';
 
 export type { SocialSecurityCard } from './record.js';
 export type { CardPresence, SscReaderStatus } from './reader.js';
-export type { MacProvider } from './ssse.js';
+export type { ReloadAuthorizer } from './pin-commands.js';
 
 export interface SscReaderOptions {
   transport: Transport;
@@ -100,27 +103,37 @@ export class SocialSecurityCardReader {
     });
   }
 
-  /** Verifies the PIN; CardError PIN_WRONG (detail.triesLeft), PIN_BLOCKED, BAD_PIN_FORMAT. Never resent on a lost reply. */
-  verifyPin(pin: string): Promise<Result<void>> {
+  /**
+   * Verifies the PIN the resident typed on the pad, from its block (opened
+   * only inside the APDU builder, see PIN.md); CardError PIN_WRONG
+   * (detail.triesLeft), PIN_BLOCKED; PinKeyError for a block that is not a
+   * 6-digit format 0 block. Never resent on a lost reply.
+   */
+  verifyPinBlock(block: PinBlock, binding: PinBinding): Promise<Result<void>> {
     return this.#run('verifyPin', async () => {
       await this.#startSession(false);
-      await verifyPin(this.#protocol, pin);
+      await verifyPinBlock(this.#protocol, block, binding);
     });
   }
 
-  /** Changes the PIN from old to new; same errors as verifyPin. Never resent on a lost reply. */
-  changePin(oldPin: string, newPin: string): Promise<Result<void>> {
+  /** Changes the PIN from the old block's to the new block's; same errors as verifyPinBlock. Never resent. */
+  changePinBlocks(old: PinBlock, next: PinBlock, binding: PinBinding): Promise<Result<void>> {
     return this.#run('changePin', async () => {
       await this.#startSession(false);
-      await changePin(this.#protocol, oldPin, newPin);
+      await changePinBlocks(this.#protocol, old, next, binding);
     });
   }
 
-  /** Reloads (resets) the PIN with a MAC from the PSAM/HSM; CardError MAC_INVALID, CONDITIONS_NOT_SATISFIED. */
-  reloadPin(newPin: string, mac: MacProvider): Promise<Result<void>> {
+  /**
+   * Reloads (resets) the PIN to the new block's, also clearing a blocked
+   * try counter: the card's challenge goes to `authorize` (the county) for
+   * the MAC; CardError MAC_INVALID, CONDITIONS_NOT_SATISFIED, or the
+   * authorizer's own rejection. Never resent.
+   */
+  reloadPinBlock(next: PinBlock, binding: PinBinding, authorize: ReloadAuthorizer): Promise<Result<void>> {
     return this.#run('reloadPin', async () => {
       await this.#startSession(false);
-      await reloadPin(this.#protocol, newPin, mac);
+      await reloadPinBlock(this.#protocol, next, binding, authorize);
     });
   }
 

@@ -1,4 +1,4 @@
-import { buildApdu, pinToBcd } from './apdu.js';
+import { buildApdu } from './apdu.js';
 import { CardError } from './errors.js';
 import type { RecordLayout } from './layout.js';
 import type { SscReaderProtocol } from './protocol.js';
@@ -8,9 +8,6 @@ import { EF05_TAGS, EF06_TAGS, bcdDate, paddedText, parseTlv, sexOf, type Social
 export const SSSE_AID = Buffer.from('7378312E73682EC9E7BBE1B1A3D5CF', 'hex');
 export const EF05 = 0xef05;
 export const EF06 = 0xef06;
-
-/** Computes the 4-byte reload MAC in a PSAM/HSM (the terminal never holds the key). */
-export type MacProvider = (input: { challenge: Buffer; command: Buffer }) => Promise<Buffer>;
 
 /** SELECT the SSSE application by name; CardError FILE_NOT_FOUND when the card has none. */
 export async function selectSsse(p: SscReaderProtocol): Promise<void> {
@@ -51,31 +48,4 @@ export async function readSsseRecord(p: SscReaderProtocol, layout?: RecordLayout
   const sex = sexOf(await read(EF06_TAGS.sex));
   const birthDate = bcdDate(EF06_TAGS.birthDate, await read(EF06_TAGS.birthDate));
   return { cardId, specVersion, issueDate, expiryDate, cardNumber, ssn, name, sex, birthDate };
-}
-
-/** VERIFY the 6-digit PIN; CardError PIN_WRONG (detail.triesLeft), PIN_BLOCKED, BAD_PIN_FORMAT. */
-export async function verifyPin(p: SscReaderProtocol, pin: string): Promise<void> {
-  await p.transmitOk(buildApdu({ cla: 0, ins: 0x20, p1: 0, p2: 0, data: pinToBcd(pin) }));
-}
-
-/** Change PIN `80 5E 01 00` old‖FF‖new (*unconfirmed*, PBOC/FMCOS style); same errors as verifyPin. */
-export async function changePin(p: SscReaderProtocol, oldPin: string, newPin: string): Promise<void> {
-  const data = Buffer.concat([pinToBcd(oldPin), Buffer.of(0xff), pinToBcd(newPin)]);
-  await p.transmitOk(buildApdu({ cla: 0x80, ins: 0x5e, p1: 0x01, p2: 0x00, data }));
-}
-
-/** GET CHALLENGE for 4 random bytes; CardError on any status but 9000 or a short answer. */
-export async function getChallenge(p: SscReaderProtocol): Promise<Buffer> {
-  const r = await p.transmitOk(buildApdu({ cla: 0, ins: 0x84, p1: 0, p2: 0, le: 4 }));
-  if (r.length < 4) throw new CardError('BAD_RECORD', { length: r.length });
-  return r.subarray(0, 4);
-}
-
-/** Reload (reset) the PIN `80 5E 00 00` new‖MAC, MAC from the provider over header‖new with the card's challenge; CardError MAC_INVALID. */
-export async function reloadPin(p: SscReaderProtocol, newPin: string, mac: MacProvider): Promise<void> {
-  const pin = pinToBcd(newPin);
-  const challenge = await getChallenge(p);
-  const header = Buffer.of(0x80, 0x5e, 0x00, 0x00, pin.length + 4);
-  const m = await mac({ challenge, command: Buffer.concat([header, pin]) });
-  await p.transmitOk(buildApdu({ cla: 0x80, ins: 0x5e, p1: 0x00, p2: 0x00, data: Buffer.concat([pin, m.subarray(0, 4)]) }));
 }

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { BINDING, pinBlock, testAuthorizer } from './ssc/pin-helpers.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -17,7 +18,7 @@ describe('driver factory', () => {
     const { driver, emulator } = createDriver('ssc', { type: 'emulator' });
     await driver.open();
     emulator?.faults.once('VERIFY', { kind: 'status', code: 0x6983 });
-    expect(await driver.verifyPin('123456')).toMatchObject({ ok: false, error: { code: 'PIN_BLOCKED' } });
+    expect(await driver.verifyPinBlock(pinBlock('123456'), BINDING)).toMatchObject({ ok: false, error: { code: 'PIN_BLOCKED' } });
     expect((await driver.readCard()).ok).toBe(true);
     await driver.close();
   });

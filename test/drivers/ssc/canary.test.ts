@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BINDING, pinBlock } from './pin-helpers.js';
 import { encodeGbk } from '../../../drivers/core/gbk.js';
 import type { DriverLogger, LogFields } from '../../../drivers/core/logger.js';
 import { SocialSecurityCardReader } from '../../../drivers/ssc/device.js';
@@ -49,10 +50,10 @@ describe('personal-data canary', () => {
       emu.host.faults.always(command, fault);
       const results = [
         await reader.readCard(),
-        await reader.verifyPin(CANARY.pin),
-        await reader.verifyPin('00000'),
-        await reader.changePin(CANARY.pin, CANARY.newPin),
-        await reader.reloadPin(CANARY.newPin, async () => Buffer.from(CANARY.pin)),
+        await reader.verifyPinBlock(pinBlock(CANARY.pin), BINDING),
+        await reader.verifyPinBlock(pinBlock('00000'), BINDING),
+        await reader.changePinBlocks(pinBlock(CANARY.pin), pinBlock(CANARY.newPin), BINDING),
+        await reader.reloadPinBlock(pinBlock(CANARY.newPin), BINDING, async () => Buffer.from(CANARY.pin)),
       ];
       for (const r of results) {
         if (!r.ok) {

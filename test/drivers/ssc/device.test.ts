@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { BINDING, pinBlock, testAuthorizer } from './pin-helpers.js';
 import { SocialSecurityCardReader } from '../../../drivers/ssc/device.js';
 import { SSC_TIMEOUTS } from '../../../drivers/ssc/config.js';
-import { DEMO_SSC_CARD, SSC_TEST_MAC_KEY, startSscMemoryEmulator, startSscStxMemoryEmulator } from '../../../drivers/ssc/emulator.js';
+import { DEMO_SSC_CARD, startSscMemoryEmulator, startSscStxMemoryEmulator } from '../../../drivers/ssc/emulator.js';
 import { inSimulatedTime } from '../helpers.js';
-import { retailMac, reloadMacInput } from '../../../drivers/ssc/mac.js';
-import type { MacProvider } from '../../../drivers/ssc/ssse.js';
 
 const timeouts = { powerOn: 300, apdu: 300, status: 300, ack: 100, recovery: 300 };
 const opened: SocialSecurityCardReader[] = [];
@@ -20,10 +19,6 @@ async function setup(card = DEMO_SSC_CARD) {
   return { emu, reader };
 }
 
-const testMac: MacProvider = async ({ challenge, command }) => {
-  const { iv, data } = reloadMacInput(challenge, command);
-  return retailMac(SSC_TEST_MAC_KEY, iv, data);
-};
 
 /** Status words of the card's answers (the last two data bytes of each CCID data block the reader sent). */
 const replySws = (emu: ReturnType<typeof startSscMemoryEmulator>) =>
@@ -104,30 +99,30 @@ describe('social-security card reader against the emulator', () => {
 
   it('counts PIN tries down 63C2 → 63C1 → 6983 and stays blocked', async () => {
     const { reader } = await setup();
-    expect(errorOf(await reader.verifyPin('000000'))).toMatchObject({ code: 'PIN_WRONG', detail: { sw: 0x63c2, triesLeft: 2 } });
-    expect(errorOf(await reader.verifyPin('000000'))).toMatchObject({ code: 'PIN_WRONG', detail: { triesLeft: 1 } });
-    expect(errorOf(await reader.verifyPin('000000'))).toMatchObject({ code: 'PIN_BLOCKED', detail: { sw: 0x6983 } });
-    expect(errorOf(await reader.verifyPin('123456'))).toMatchObject({ code: 'PIN_BLOCKED' });
+    expect(errorOf(await reader.verifyPinBlock(pinBlock('000000'), BINDING))).toMatchObject({ code: 'PIN_WRONG', detail: { sw: 0x63c2, triesLeft: 2 } });
+    expect(errorOf(await reader.verifyPinBlock(pinBlock('000000'), BINDING))).toMatchObject({ code: 'PIN_WRONG', detail: { triesLeft: 1 } });
+    expect(errorOf(await reader.verifyPinBlock(pinBlock('000000'), BINDING))).toMatchObject({ code: 'PIN_BLOCKED', detail: { sw: 0x6983 } });
+    expect(errorOf(await reader.verifyPinBlock(pinBlock('123456'), BINDING))).toMatchObject({ code: 'PIN_BLOCKED' });
   });
 
   it('verifies, changes and reloads the PIN (reload authorised by MAC)', async () => {
     const { emu, reader } = await setup();
-    expect((await reader.verifyPin('123456')).ok).toBe(true);
-    expect((await reader.changePin('123456', '654321')).ok).toBe(true);
+    expect((await reader.verifyPinBlock(pinBlock('123456'), BINDING)).ok).toBe(true);
+    expect((await reader.changePinBlocks(pinBlock('123456'), pinBlock('654321'), BINDING)).ok).toBe(true);
     expect(emu.model.card?.pin).toBe('654321');
-    expect((await reader.reloadPin('111111', testMac)).ok).toBe(true);
+    expect((await reader.reloadPinBlock(pinBlock('111111'), BINDING, testAuthorizer('111111'))).ok).toBe(true);
     expect(emu.model.card?.pin).toBe('111111');
   });
 
   it('refuses a reload with a wrong MAC as MAC_INVALID (6988)', async () => {
     const { reader } = await setup();
-    const r = await reader.reloadPin('111111', async () => Buffer.alloc(4));
+    const r = await reader.reloadPinBlock(pinBlock('111111'), BINDING, async () => Buffer.alloc(4));
     expect(errorOf(r)).toMatchObject({ code: 'MAC_INVALID', detail: { sw: 0x6988 } });
   });
 
   it('rejects a malformed PIN before it reaches the card', async () => {
     const { emu, reader } = await setup();
-    expect(errorOf(await reader.verifyPin('12a'))).toMatchObject({ code: 'BAD_PIN_FORMAT' });
+    expect(errorOf(await reader.verifyPinBlock(pinBlock('12345'), BINDING))).toMatchObject({ code: 'PIN_LENGTH' });
     expect(emu.host.transcript.commands()).not.toContain('VERIFY');
   });
 
@@ -191,7 +186,7 @@ describe('social-security card reader against the emulator', () => {
   it('never executes VERIFY twice when its reply is lost: asks the reader to repeat instead', async () => {
     const { emu, reader } = await setup();
     emu.host.faults.once('VERIFY', { kind: 'drop' });
-    expect(errorOf(await reader.verifyPin('000000'))).toMatchObject({ code: 'PIN_WRONG', detail: { triesLeft: 2 } });
+    expect(errorOf(await reader.verifyPinBlock(pinBlock('000000'), BINDING))).toMatchObject({ code: 'PIN_WRONG', detail: { triesLeft: 2 } });
     const cmds = emu.host.transcript.commands();
     expect(cmds.filter((c) => c === 'VERIFY')).toHaveLength(1);
     expect(cmds).toContain('REPEAT');
@@ -272,7 +267,7 @@ describe('social-security card reader against the emulator', () => {
   it('does not resend a VERIFY the reader never received: TIMEOUT, PIN counter untouched', async () => {
     const { emu, reader } = await setup();
     emu.host.faults.once('VERIFY', { kind: 'swallow' });
-    expect(errorOf(await reader.verifyPin('000000'))).toMatchObject({ code: 'TIMEOUT' });
+    expect(errorOf(await reader.verifyPinBlock(pinBlock('000000'), BINDING))).toMatchObject({ code: 'TIMEOUT' });
     expect(emu.host.transcript.commands().filter((c) => c === 'VERIFY')).toHaveLength(1);
     expect(emu.model.card?.triesLeft).toBe(3);
   });
@@ -280,7 +275,7 @@ describe('social-security card reader against the emulator', () => {
   it('resends VERIFY only when the reader refused the frame (not executed)', async () => {
     const { emu, reader } = await setup();
     emu.host.faults.once('VERIFY', { kind: 'nack', code: 1 });
-    expect((await reader.verifyPin('123456')).ok).toBe(true);
+    expect((await reader.verifyPinBlock(pinBlock('123456'), BINDING)).ok).toBe(true);
     expect(emu.host.transcript.commands().filter((c) => c === 'VERIFY')).toHaveLength(2);
   });
 
@@ -309,12 +304,12 @@ describe('social-security card reader against the emulator', () => {
 
     it('is repeatable and leaves the PIN counter and session alone', async () => {
       const { emu, reader } = await setup();
-      expect((await reader.verifyPin('123456')).ok).toBe(true);
+      expect((await reader.verifyPinBlock(pinBlock('123456'), BINDING)).ok).toBe(true);
       for (let i = 0; i < 3; i++) expect(await reader.status()).toEqual({ ok: true, value: { card: 'present-active' } });
       expect(emu.model.card?.triesLeft).toBe(3);
       emu.host.transcript.clear();
       // The session survived: the next VERIFY needs no new power-on.
-      expect((await reader.verifyPin('123456')).ok).toBe(true);
+      expect((await reader.verifyPinBlock(pinBlock('123456'), BINDING)).ok).toBe(true);
       expect(emu.host.transcript.commands()).toEqual(['VERIFY']);
     });
 

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { BINDING, pinBlock, testAuthorizer } from './pin-helpers.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ describe('social-security card reader over a PTY pair', () => {
     expect((await reader.open()).ok).toBe(true);
     const r = await reader.readCard();
     expect(r.ok && r.value.name).toBe('张三');
-    expect((await reader.verifyPin('123456')).ok).toBe(true);
+    expect((await reader.verifyPinBlock(pinBlock('123456'), BINDING)).ok).toBe(true);
   });
 
   it('refuses a second open of a locked port with PORT_LOCKED ("Cannot lock port")', async () => {

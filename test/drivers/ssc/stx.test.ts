@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { BINDING, pinBlock, testAuthorizer } from './pin-helpers.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -28,7 +29,7 @@ describe.each(['stx-len-bcc', 'stx-len-bcc-nibble'] as const)('SSC reader of the
     const { reader } = await setup();
     const r = await reader.readCard();
     expect(r.ok && r.value.name).toBe('张三');
-    expect(codeOf(await reader.verifyPin('000000'))).toBe('PIN_WRONG');
+    expect(codeOf(await reader.verifyPinBlock(pinBlock('000000'), BINDING))).toBe('PIN_WRONG');
   });
 
   it.each<[string, Fault]>([
@@ -46,7 +47,7 @@ describe.each(['stx-len-bcc', 'stx-len-bcc-nibble'] as const)('SSC reader of the
   it('never resends VERIFY after a lost reply (no repeat-last in this family): TIMEOUT, one try used', async () => {
     const { emu, reader } = await setup();
     emu.host.faults.once('VERIFY', { kind: 'drop' });
-    expect(codeOf(await reader.verifyPin('000000'))).toBe('TIMEOUT');
+    expect(codeOf(await reader.verifyPinBlock(pinBlock('000000'), BINDING))).toBe('TIMEOUT');
     expect(emu.host.transcript.commands().filter((c) => c === 'VERIFY')).toHaveLength(1);
     expect(emu.model.card?.triesLeft).toBe(2);
   });
@@ -56,7 +57,7 @@ describe.each(['stx-len-bcc', 'stx-len-bcc-nibble'] as const)('SSC reader of the
     emu.host.faults.once('POWER_ON', { kind: 'device', name: 'unknown-atr' });
     expect(codeOf(await reader.readCard())).toBe('UNKNOWN_ATR');
     emu.host.faults.once('PIN_CHANGE_RELOAD', { kind: 'status', code: 0x6988 });
-    expect(codeOf(await reader.reloadPin('111111', async () => Buffer.alloc(4)))).toBe('MAC_INVALID');
+    expect(codeOf(await reader.reloadPinBlock(pinBlock('111111'), BINDING, async () => Buffer.alloc(4)))).toBe('MAC_INVALID');
   });
 
   it('reports the slot status (unconfirmed command 44) without touching the card', async () => {
