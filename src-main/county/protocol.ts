@@ -19,6 +19,7 @@ export const ErrorCodeSchema = z.enum([
   'rate_limited',
   'unavailable',
   'not_found',
+  'weak_pin',
   'internal',
 ]);
 export type CountyErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -92,7 +93,14 @@ export const ResidentRecordSchema = z.object({
 });
 export type ResidentRecord = z.infer<typeof ResidentRecordSchema>;
 
-export const PinResetRequestSchema = z.object({ residentRef: z.string(), cardSerial: z.string(), pinBlock: z.string().regex(/^[0-9A-F]{16}$/) });
+export const PinResetRequestSchema = z.object({
+  residentRef: z.string(),
+  cardSerial: z.string(),
+  /** ISO 9564 format 0 block of the new PIN under the terminal PIN key, bound to the resident's account digits. */
+  pinBlock: z.string().regex(/^[0-9A-F]{16}$/),
+  /** The card's GET CHALLENGE answer: the MAC is bound to it. */
+  challenge: z.string().regex(/^[0-9A-F]{8}$/),
+});
 export const PinResetAuthorizationSchema = z.object({ authorizationId: z.string(), mac: z.string().regex(/^[0-9A-F]{16}$/), expiresAt: z.number().int() });
 export type PinResetAuthorization = z.infer<typeof PinResetAuthorizationSchema>;
 

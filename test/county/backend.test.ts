@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_RESIDENTS, demoIdNumber, isValidIdNumber } from '../../src-main/county/reference/index.js';
 import { H, MAX_SKEW_MS, newNonce, verifyResponse } from '../../src-main/county/signing.js';
+import { format0Encipher } from '../../drivers/epp/pinblock.js';
+import { DEMO_TERMINAL_PIN_KEY } from '../../drivers/epp/pin-key.js';
 import { admin, enrolFresh, rawSigned, spawnBackend, type BackendProcess } from './harness.js';
 
 let b: BackendProcess;
@@ -184,7 +186,7 @@ describe('config, catalog, lookups and authorizations', () => {
     const p = DEMO_RESIDENTS[0];
     const look = await rawSigned(b, who, '/v1/residents/lookup', { body: JSON.stringify({ idNumber: p.id }) });
     expect(look.json).toMatchObject({ residentRef: p.ref, displayName: '演*' });
-    const pin = await rawSigned(b, who, '/v1/authorizations/pin-reset', { body: JSON.stringify({ residentRef: p.ref, cardSerial: p.card, pinBlock: '0123456789ABCDEF' }), headers: { 'idempotency-key': 'pin-1' } });
+    const pin = await rawSigned(b, who, '/v1/authorizations/pin-reset', { body: JSON.stringify({ residentRef: p.ref, cardSerial: p.card, pinBlock: format0Encipher(DEMO_TERMINAL_PIN_KEY, '864213', p.id.slice(0, 17)).toString('hex').toUpperCase(), challenge: '01020304' }), headers: { 'idempotency-key': 'pin-1' } });
     expect(pin.json?.['mac']).toMatch(/^[0-9A-F]{16}$/);
     const image = Buffer.from(`jpeg-bytes ${p.face}`);
     const face = await rawSigned(b, who, '/v1/face-matches', {

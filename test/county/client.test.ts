@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CountyClient } from '../../src-main/county/client.js';
 import { CountyError } from '../../src-main/county/errors.js';
 import { DEMO_RESIDENTS, demoIdNumber } from '../../src-main/county/reference/index.js';
+import { format0Encipher } from '../../drivers/epp/pinblock.js';
+import { DEMO_TERMINAL_PIN_KEY } from '../../drivers/epp/pin-key.js';
 import { admin, setFault, spawnBackend, type BackendProcess } from './harness.js';
 
 let b: BackendProcess;
@@ -73,9 +75,13 @@ describe('CountyClient', () => {
     expect(cat.notModified === false && cat.value.services.length).toBeGreaterThan(0);
     const p = DEMO_RESIDENTS[0];
     const r = await client.lookupResident(p.id);
-    const a1 = await client.authorizePinReset({ residentRef: r.residentRef, cardSerial: p.card, pinBlock: 'FEDCBA9876543210' }, 'pin-key-1');
-    const a2 = await client.authorizePinReset({ residentRef: r.residentRef, cardSerial: p.card, pinBlock: 'FEDCBA9876543210' }, 'pin-key-1');
+    const block = (pin: string) => format0Encipher(DEMO_TERMINAL_PIN_KEY, pin, p.id.slice(0, 17)).toString('hex').toUpperCase();
+    const req = { residentRef: r.residentRef, cardSerial: p.card, pinBlock: block('864213'), challenge: '0A0B0C0D' };
+    const a1 = await client.authorizePinReset(req, 'pin-key-1');
+    const a2 = await client.authorizePinReset(req, 'pin-key-1');
     expect(a2).toEqual(a1);
-    expect((await failure(client.authorizePinReset({ residentRef: r.residentRef, cardSerial: p.card, pinBlock: '0000000000000000' }, 'pin-key-1'))).kind).toBe('key_reused');
+    expect((await failure(client.authorizePinReset({ ...req, pinBlock: block('975310') }, 'pin-key-1'))).kind).toBe('key_reused');
+    const weak = await failure(client.authorizePinReset({ ...req, pinBlock: block('111111') }, 'pin-key-2'));
+    expect([weak.kind, weak.detail.code]).toEqual(['bad_request', 'weak_pin']);
   });
 });

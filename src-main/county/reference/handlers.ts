@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import {
   CardIssuanceRequestSchema,
@@ -12,6 +12,7 @@ import {
 } from '../protocol.js';
 import { HttpError, type Reply } from './http-util.js';
 import { isValidIdNumber } from './id-number.js';
+import { reloadMac } from './hsm.js';
 
 // Route handlers. Each runs synchronously; the server wraps effectful ones in one transaction
 // together with the Idempotency-Key record.
@@ -29,7 +30,6 @@ export interface HandlerCtx {
 }
 
 const KNOWN_KINDS = new Set(['pin-reset', 'pension-certification', 'insurance-query', 'card-issued', 'document-submission', 'rating', 'doc', 'demo']);
-const SAM_KEY = Buffer.from('reference-backend-demo-sam-key!!');
 
 function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, v: unknown): T {
   const r = schema.safeParse(v);
@@ -122,6 +122,7 @@ export function document(name: 'config' | 'catalog', ctx: HandlerCtx): Reply {
 
 interface ResidentRow {
   resident_ref: string;
+  id_number: string;
   name: string;
   insurance_status: string;
   balance_cents: number;
@@ -155,16 +156,21 @@ export function lookupResident(ctx: HandlerCtx): Reply {
   };
 }
 
-/** POST /v1/authorizations/pin-reset: checks the card belongs to the resident, returns an issuer MAC. */
+/**
+ * POST /v1/authorizations/pin-reset: checks the card belongs to the resident, has the HSM open the new
+ * PIN's block (refusing a weak PIN) and returns the issuer's reload MAC bound to the card's challenge.
+ */
 export function authorizePinReset(ctx: HandlerCtx): Reply {
   const req = parse(PinResetRequestSchema, ctx.json);
   const r = residentByRef(ctx.db, req.residentRef);
   if (r.card_serial !== req.cardSerial) throw new HttpError(404, 'not_found', 'card does not belong to the resident');
+  const mac = reloadMac(req.pinBlock, r.id_number, req.challenge);
+  if (mac === 'block') throw new HttpError(400, 'invalid_request', 'PIN block cannot be opened for this resident');
+  if (mac === 'repeated' || mac === 'sequence') throw new HttpError(400, 'weak_pin', mac);
   const authorizationId = `A-${randomUUID()}`;
   const expiresAt = ctx.now + 5 * 60_000;
-  const mac = createHmac('sha256', SAM_KEY).update(`${req.residentRef}|${req.cardSerial}|${req.pinBlock}|${expiresAt}`).digest('hex').slice(0, 16).toUpperCase();
   ctx.db.prepare('INSERT INTO authorizations VALUES (?, ?, ?, ?)').run(authorizationId, ctx.terminalId, req.residentRef, expiresAt);
-  return { status: 200, body: { authorizationId, mac, expiresAt } };
+  return { status: 200, body: { authorizationId, mac: mac.toString('hex').toUpperCase(), expiresAt } };
 }
 
 /** POST /v1/face-matches: demo matcher: the capture matches if it carries the resident's face token. */

@@ -11,11 +11,17 @@ export function demoIdNumber(birth: string, order: number): string {
 }
 
 export const DEMO_RESIDENTS = [
-  { ref: 'R-DEMO-0001', id: demoIdNumber('19500101', 11), name: '演示甲 (DEMO)', ins: 'active', bal: 123_456, pen: 'receiving', until: '2026-12-31', card: 'DEMOCARD0001', face: 'face-token-demo-0001' },
-  { ref: 'R-DEMO-0002', id: demoIdNumber('19620315', 22), name: '演示乙 (DEMO)', ins: 'active', bal: 8_800, pen: 'receiving', until: null, card: 'DEMOCARD0002', face: 'face-token-demo-0002' },
-  { ref: 'R-DEMO-0003', id: demoIdNumber('19880808', 33), name: '测试丙 (DEMO)', ins: 'suspended', bal: 0, pen: 'contributing', until: null, card: 'DEMOCARD0003', face: 'face-token-demo-0003' },
-  { ref: 'R-DEMO-0004', id: demoIdNumber('20010228', 44), name: '测试丁 (DEMO)', ins: 'none', bal: 0, pen: 'none', until: null, card: 'DEMOCARD0004', face: 'face-token-demo-0004' },
+  { ref: 'R-DEMO-0001', id: demoIdNumber('19500101', 11), name: '演示甲 (DEMO)', ins: 'active', bal: 123_456, pen: 'receiving', until: '2026-12-31', card: 'DEMO00001', face: 'face-token-demo-0001' },
+  { ref: 'R-DEMO-0002', id: demoIdNumber('19620315', 22), name: '演示乙 (DEMO)', ins: 'active', bal: 8_800, pen: 'receiving', until: null, card: 'DEMO00002', face: 'face-token-demo-0002' },
+  { ref: 'R-DEMO-0003', id: demoIdNumber('19880808', 33), name: '测试丙 (DEMO)', ins: 'suspended', bal: 0, pen: 'contributing', until: null, card: 'DEMO00003', face: 'face-token-demo-0003' },
+  { ref: 'R-DEMO-0004', id: demoIdNumber('20010228', 44), name: '测试丁 (DEMO)', ins: 'none', bal: 0, pen: 'none', until: null, card: 'DEMO00004', face: 'face-token-demo-0004' },
 ] as const;
+
+/**
+ * The canary resident: every value is a marker that tests search the terminal's logs, database, renderer
+ * storage and DOM for after a session (test/e2e/pin-canary.spec.ts). Not shown in demos.
+ */
+export const CANARY_RESIDENT = { ref: 'R-CANARY-01', id: demoIdNumber('19371107', 777), name: '金丝雀鸣', ins: 'active', bal: 777, pen: 'receiving', until: null, card: 'CANARY777', face: 'face-token-canary-0777' } as const;
 
 export const DEMO_ENROLMENT_CODES = ['DEMO-ENROL-0001', 'DEMO-ENROL-0002', 'DEMO-ENROL-0003'];
 
@@ -37,7 +43,7 @@ export function seed(db: Database.Database, now: number): void {
     site.run('demo-site-01', 'Demo County Hospital (DEMO)', 'hospital');
     site.run('demo-site-02', 'Demo Village Service Centre (DEMO)', 'village');
     const r = db.prepare('INSERT OR IGNORE INTO residents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const p of DEMO_RESIDENTS) r.run(p.ref, p.id, p.name, p.ins, p.bal, p.pen, p.until, p.card, p.face);
+    for (const p of [...DEMO_RESIDENTS, CANARY_RESIDENT]) r.run(p.ref, p.id, p.name, p.ins, p.bal, p.pen, p.until, p.card, p.face);
     const c = db.prepare('INSERT OR IGNORE INTO enrolment_codes VALUES (?, ?, NULL, ?)');
     for (const code of DEMO_ENROLMENT_CODES) c.run(code, 'demo-site-01', now + 365 * 86_400_000);
     for (const s of CATALOG_SITES) {
