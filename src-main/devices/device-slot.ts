@@ -73,6 +73,22 @@ export class DeviceSlot<K extends DriverKind = DriverKind> {
     }
   }
 
+  /**
+   * Runs a cheap read-only query (card presence) between other commands
+   * without showing the device busy, so polling does not flood status
+   * listeners; a lost line still starts reconnecting.
+   */
+  async query<T>(fn: (driver: DeviceDrivers[K]) => Promise<Result<T>>): Promise<Result<T>> {
+    if (this.#closed || !this.#up) return err(new LinkError('CLOSED'));
+    return this.#enqueue(async () => {
+      if (this.#closed || !this.#up) return err(new LinkError('CLOSED'));
+      const r = await fn(this.bound.driver);
+      if (r.ok) this.#seen();
+      else if (classifyError(r.error) === 'lost') await this.#lost(r.error);
+      return r;
+    });
+  }
+
   /** Stops timers, waits for the command in flight, closes the line and frees the emulator (if any). */
   async close(): Promise<void> {
     this.#closed = true;

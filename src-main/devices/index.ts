@@ -1,5 +1,5 @@
 // Public surface of the device manager for the core and its flows.
-export { DeviceManager, DEFAULT_TIMING, type DeviceManagerOptions } from './manager.js';
+export { DeviceManager, DEFAULT_TIMING, type DeviceManagerOptions, type CardReaderKind, type CardPresenceState } from './manager.js';
 export type { SlotTiming } from './device-slot.js';
 export type { BackoffPolicy } from './backoff.js';
 export { backoffDelay } from './backoff.js';

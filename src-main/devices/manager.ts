@@ -20,6 +20,11 @@ export const DEFAULT_TIMING: SlotTiming = {
   missLimit: 2,
 };
 
+/** The readers a flow waits on for a card. */
+export type CardReaderKind = 'cardReader' | 'idReader';
+/** What a card watch reports. */
+export type CardPresenceState = 'present' | 'absent' | 'unavailable';
+
 /** Logger names per kind, as the drivers README asks (`createLogger('card-reader')`). */
 const LOGGER_NAMES: Record<DriverKind, string> = {
   cardReader: 'card-reader',
@@ -86,6 +91,48 @@ export class DeviceManager implements DeviceStatusSource {
   use<K extends Exclude<DriverKind, 'camera'>, T>(kind: K, fn: (driver: DeviceDrivers[K]) => Promise<Result<T>>): Promise<Result<T>> {
     const slot = this.#slots.get(kind) as DeviceSlot<K> | undefined;
     return slot ? slot.use(fn) : Promise.resolve(err(new LinkError('CLOSED')));
+  }
+
+  /**
+   * Watches a reader for a card coming and going while a flow waits on it:
+   * polls the reader's cheap presence query (card reader slot status, ID
+   * reader FIND) every `intervalMs` and tells `listener` on each change
+   * (the first answer included); `unavailable` while the reader is down.
+   * Returns the stop function.
+   */
+  watchCard(kind: CardReaderKind, listener: (presence: CardPresenceState) => void, intervalMs = 250): () => void {
+    let stopped = false;
+    let last: CardPresenceState | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const slot = this.#slots.get(kind) as DeviceSlot<CardReaderKind> | undefined;
+    const poll = async (): Promise<void> => {
+      let state: CardPresenceState = 'unavailable';
+      if (slot) {
+        const r =
+          kind === 'cardReader'
+            ? await (slot as DeviceSlot<'cardReader'>).query(async (d) => {
+                const s = await d.status();
+                return s.ok ? { ok: true as const, value: s.value.card !== 'absent' } : s;
+              })
+            : await (slot as DeviceSlot<'idReader'>).query((d) => d.findCard());
+        state = r.ok ? (r.value ? 'present' : 'absent') : 'unavailable';
+      }
+      if (stopped) return;
+      if (state !== last) {
+        last = state;
+        try {
+          listener(state);
+        } catch (e) {
+          this.#log.error('card watch listener threw', { error: e instanceof Error ? e.name : 'unknown' });
+        }
+      }
+      if (!stopped) timer = setTimeout(() => void poll(), intervalMs);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+    };
   }
 
   /** The emulator's cable, for tests and the demo (undefined for real hardware). */

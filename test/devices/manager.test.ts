@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EvolisModel } from '../../drivers/printer/emulator.js';
 import { SscReaderModel } from '../../drivers/ssc/emulator.js';
+import { DEMO_ID_CARD, IdSamModel } from '../../drivers/idcard/emulator.js';
 import { SscStxReaderModel } from '../../drivers/ssc/emulator-stx.js';
 import { DeviceEntrySchema } from '../../src-main/config/schema.js';
 import type { DeviceStatus } from '../../src-main/contract/ops.js';
@@ -248,5 +249,46 @@ describe('device manager on the in-memory emulators', () => {
     local.onChange(() => calls.push(1));
     await new Promise((r) => setTimeout(r, 100));
     expect(calls).toEqual([]);
+  });
+});
+
+describe('card watch', () => {
+  it('reports a card put in and pulled out of each reader, without flooding device listeners', async () => {
+    const m = manager();
+    m.start();
+    await waitFor(m, (d) => d.every((x) => x.state === 'ready'));
+    const ssc = m.emulator('cardReader')?.host?.model as SscReaderModel;
+    const id = m.emulator('idReader')?.host?.model as IdSamModel;
+    ssc.remove();
+    id.card = undefined;
+    let deviceEvents = 0;
+    m.onChange(() => deviceEvents++);
+    const seen: Record<string, string[]> = { cardReader: [], idReader: [] };
+    const stops = (['cardReader', 'idReader'] as const).map((kind) => m.watchCard(kind, (p) => seen[kind]?.push(p), 10));
+    await eventually(() => seen['cardReader']?.length === 1 && seen['idReader']?.length === 1);
+    ssc.insert();
+    id.card = DEMO_ID_CARD;
+    await eventually(() => seen['cardReader']?.length === 2 && seen['idReader']?.length === 2);
+    ssc.remove();
+    id.card = undefined;
+    await eventually(() => seen['cardReader']?.length === 3 && seen['idReader']?.length === 3);
+    stops.forEach((s) => s());
+    expect(seen).toEqual({ cardReader: ['absent', 'present', 'absent'], idReader: ['absent', 'present', 'absent'] });
+    expect(deviceEvents).toBe(0);
+    await m.close();
+  });
+
+  it('says unavailable while the reader is unplugged', async () => {
+    const m = manager();
+    m.start();
+    await waitFor(m, (d) => stateOf(d, 'cardReader')?.state === 'ready');
+    const seen: string[] = [];
+    const stop = m.watchCard('cardReader', (p) => seen.push(p), 10);
+    await eventually(() => seen.length === 1);
+    await m.emulator('cardReader')?.unplug();
+    await eventually(() => seen.at(-1) === 'unavailable');
+    stop();
+    expect(seen).toEqual(['present', 'unavailable']);
+    await m.close();
   });
 });

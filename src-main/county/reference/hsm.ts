@@ -51,7 +51,7 @@ function retailMac(key: Buffer, iv: Buffer, data: Buffer): Buffer {
   data.copy(padded);
   padded[data.length] = 0x80;
   const k1 = key.subarray(0, 8);
-  let h = Buffer.from(iv);
+  let h: Buffer = Buffer.from(iv);
   for (let at = 0; at < padded.length; at += 8) {
     const x = Buffer.from(padded.subarray(at, at + 8).map((b, i) => b ^ (h[i] ?? 0)));
     const last = at + 8 === padded.length;
