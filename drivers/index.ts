@@ -43,3 +43,7 @@ export { CameraError } from './camera/errors.js';
 export type { EmulatorHost } from './emulator-kit/host.js';
 export type { Fault, FaultRule } from './emulator-kit/faults.js';
 export { FakeCameraHid } from './camera/emulator.js';
+// The emulated devices' models: the demo controls (insert or pull a card, press a pad key) and demo cards.
+export { SscReaderModel, DEMO_SSC_CARD, type SscCardData } from './ssc/emulator.js';
+export { IdSamModel, DEMO_ID_CARD, type IdCardData } from './idcard/emulator.js';
+export { EppModel } from './epp/emulator.js';

@@ -1,5 +1,4 @@
 import { buildApdu } from './apdu.js';
-import { CardError } from './errors.js';
 import type { RecordLayout } from './layout.js';
 import type { SscReaderProtocol } from './protocol.js';
 import { EF05_TAGS, EF06_TAGS, bcdDate, paddedText, parseTlv, sexOf, type SocialSecurityCard } from './record.js';

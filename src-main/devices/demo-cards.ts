@@ -1,5 +1,4 @@
-import { DEMO_ID_CARD, type IdCardData } from '../../drivers/idcard/emulator.js';
-import { DEMO_SSC_CARD, type SscCardData } from '../../drivers/ssc/emulator.js';
+import { DEMO_ID_CARD, DEMO_SSC_CARD, type IdCardData, type SscCardData } from '../../drivers/index.js';
 import { CANARY_RESIDENT, DEMO_RESIDENTS } from '../county/reference/seed.js';
 
 // The cards the emulated readers hold for the reference backend's residents: the same ID number, card number

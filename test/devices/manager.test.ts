@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EvolisModel } from '../../drivers/printer/emulator.js';
 import { SscReaderModel } from '../../drivers/ssc/emulator.js';
-import { DEMO_ID_CARD, IdSamModel } from '../../drivers/idcard/emulator.js';
+import { DEMO_ID_CARD, type IdSamModel } from '../../drivers/idcard/emulator.js';
 import { SscStxReaderModel } from '../../drivers/ssc/emulator-stx.js';
 import { DeviceEntrySchema } from '../../src-main/config/schema.js';
 import type { DeviceStatus } from '../../src-main/contract/ops.js';

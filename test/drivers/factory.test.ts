@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { BINDING, pinBlock, testAuthorizer } from './ssc/pin-helpers.js';
+import { BINDING, pinBlock } from './ssc/pin-helpers.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BINDING, pinBlock } from './ssc/pin-helpers.js';
 import { Mutex } from '../../drivers/core/mutex.js';
 import { IdCardReader } from '../../drivers/idcard/device.js';
 import { startIdMemoryEmulator } from '../../drivers/idcard/emulator.js';
@@ -40,7 +41,7 @@ describe('one device, two callers', () => {
     const emu = startSscMemoryEmulator();
     const reader = new SocialSecurityCardReader({ transport: emu.transport });
     await reader.open();
-    const [read, verify, status] = await Promise.all([reader.readCard(), reader.verifyPin('123456'), reader.status()]);
+    const [read, verify, status] = await Promise.all([reader.readCard(), reader.verifyPinBlock(pinBlock('123456'), BINDING), reader.status()]);
     expect([read.ok, verify.ok, status.ok]).toEqual([true, true, true]);
     // The read's session carries the VERIFY: no second power-on in the middle of the read.
     expect(emu.host.transcript.commands()).toEqual([...readSequence, 'VERIFY', 'SLOT_STATUS']);

@@ -7,7 +7,7 @@ import type { FlowInstance } from '../../src-main/flows/types.js';
 import { FACE, flowHarness, viewsOf } from './helpers.js';
 
 const NEW_PIN = '864213';
-let cleanup: (() => Promise<void>)[] = [];
+const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });

@@ -238,9 +238,9 @@ describe('social-security card reader against the emulator', () => {
 
     it('fails a VERIFY the reader never received with TIMEOUT well within a second, PIN counter untouched', async () => {
       const { emu, reader } = await real();
-      expect((await reader.verifyPin('123456')).ok).toBe(true);
+      expect((await reader.verifyPinBlock(pinBlock('123456'), BINDING)).ok).toBe(true);
       emu.host.faults.once('VERIFY', { kind: 'swallow' });
-      const { value, ms } = await inSimulatedTime(() => reader.verifyPin('000000'));
+      const { value, ms } = await inSimulatedTime(() => reader.verifyPinBlock(pinBlock('000000'), BINDING));
       expect(errorOf(value)).toMatchObject({ code: 'TIMEOUT' });
       expect(emu.host.transcript.commands().filter((c) => c === 'VERIFY')).toHaveLength(2);
       expect(emu.model.card?.triesLeft).toBe(3);

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { BINDING, pinBlock, testAuthorizer } from './pin-helpers.js';
+import { BINDING, pinBlock } from './pin-helpers.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
