@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { faceAssets } from '../scripts/vite-face-assets.js';
 
 // This folder, whatever the working directory (no node:url: this project has DOM types, not Node's).
 const here = decodeURIComponent(new URL('.', import.meta.url).pathname);
@@ -8,7 +9,8 @@ export default defineConfig({
   root: here,
   // Relative asset URLs: the Electron shell loads the build from file://.
   base: './',
-  plugins: [react()],
+  // The face model and tfjs wasm files ship inside the build: nothing is fetched at run time.
+  plugins: [react(), faceAssets()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -123,7 +123,7 @@ export class CountyClient {
   }
 
   /** Compares a live capture with the enrolled photo. */
-  matchFace(req: { residentRef: string; image: string; imageSha256: string; livenessScore?: number }, idempotencyKey: string): Promise<FaceMatch> {
+  matchFace(req: { residentRef: string; image: string; imageSha256: string; livenessScore?: number; descriptor?: number[] }, idempotencyKey: string): Promise<FaceMatch> {
     return this.call('matchFace', FaceMatchSchema, req, { idempotencyKey });
   }
 

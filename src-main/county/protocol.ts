@@ -109,6 +109,8 @@ export const FaceMatchRequestSchema = z.object({
   image: z.string(),
   imageSha256: z.string().regex(/^[0-9a-f]{64}$/),
   livenessScore: z.number().min(0).max(1).optional(),
+  /** The capture's face descriptor (faceres embedding); optional, additive. */
+  descriptor: z.array(z.number().finite()).min(64).max(4096).optional(),
 });
 export const FaceMatchSchema = z.object({ matchId: z.string(), score: z.number().min(0).max(1), matched: z.boolean() });
 export type FaceMatch = z.infer<typeof FaceMatchSchema>;

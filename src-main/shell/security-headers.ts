@@ -1,9 +1,13 @@
 // One page policy for both shells, so the renderer runs under the same rules in Electron and Chromium.
 
-/** Own scripts and styles only; the camera via blob/mediastream; no framing, forms or plugins. */
+/**
+ * Own scripts and styles only; the camera via blob/mediastream; no framing, forms or plugins.
+ * `'wasm-unsafe-eval'` lets the face check compile the tfjs WebAssembly it loads from this origin;
+ * it allows no JavaScript eval.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",

@@ -10,6 +10,7 @@ import {
   TxItemSchema,
   type ItemResult,
 } from '../protocol.js';
+import { DescriptorMismatchError, descriptorScore, loadEnrolledDescriptors, MATCH_THRESHOLD } from './face-match.js';
 import { HttpError, type Reply } from './http-util.js';
 import { isValidIdNumber } from './id-number.js';
 import { reloadMac } from './hsm.js';
@@ -173,16 +174,33 @@ export function authorizePinReset(ctx: HandlerCtx): Reply {
   return { status: 200, body: { authorizationId, mac: mac.toString('hex').toUpperCase(), expiresAt } };
 }
 
-/** POST /v1/face-matches: demo matcher: the capture matches if it carries the resident's face token. */
+const ENROLLED_DESCRIPTORS = loadEnrolledDescriptors();
+
+/**
+ * POST /v1/face-matches: demo matcher. With a descriptor, the score is its cosine similarity to the
+ * resident's enrolled descriptor (demo-face-descriptors.json); without one (older terminals, byte
+ * tests) the capture matches if it carries the resident's face token.
+ */
 export function matchFace(ctx: HandlerCtx): Reply {
   const req = parse(FaceMatchRequestSchema, ctx.json);
   const r = residentByRef(ctx.db, req.residentRef);
   const image = Buffer.from(req.image, 'base64');
   if (createHash('sha256').update(image).digest('hex') !== req.imageSha256) throw new HttpError(400, 'invalid_request', 'image digest mismatch');
-  const score = image.includes(r.face_token) ? 0.97 : 0.12;
+  const enrolled = ENROLLED_DESCRIPTORS.get(req.residentRef);
+  let score: number;
+  if (req.descriptor && enrolled) {
+    try {
+      score = descriptorScore(req.descriptor, enrolled);
+    } catch (error) {
+      if (error instanceof DescriptorMismatchError) throw new HttpError(400, 'invalid_request', 'descriptor length does not match the enrolled one');
+      throw error;
+    }
+  } else {
+    score = image.includes(r.face_token) ? 0.97 : 0.12;
+  }
   const matchId = `F-${randomUUID()}`;
   ctx.db.prepare('INSERT INTO face_matches VALUES (?, ?, ?, ?)').run(matchId, ctx.terminalId, req.residentRef, score);
-  return { status: 200, body: { matchId, score, matched: score >= 0.8 } };
+  return { status: 200, body: { matchId, score, matched: score >= MATCH_THRESHOLD } };
 }
 
 /** POST /v1/card-issuances: allocates the next demo card serial. */

@@ -14,6 +14,8 @@ const MIME: Record<string, string> = {
   '.mp3': 'audio/mpeg',
   '.wav': 'audio/wav',
   '.ico': 'image/x-icon',
+  // The face check's tfjs backend compiles .wasm with streaming instantiation, which needs this type.
+  '.wasm': 'application/wasm',
 };
 
 export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../security-headers.js';
