@@ -56,7 +56,7 @@ export const FACE_LIMITS = {
   maxMove: 0.05,
   maxResize: 0.1,
   minReal: 0.5,
-  minLive: 0.4,
+  minLive: 0.5,
   /** Frames in a row under the real/live thresholds before the resident is told. */
   notLiveFrames: 3,
   eyesShut: 0.25,
