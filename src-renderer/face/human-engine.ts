@@ -8,6 +8,8 @@ import type { ModelFace } from './observe.js';
 export type DetectedFace = ModelFace & { embedding?: number[] | undefined };
 
 export interface FaceEngine {
+  /** The tfjs backend the model runs on (always `wasm`: loading fails otherwise). */
+  readonly backend: string;
   /** Runs detection, mesh, iris, anti-spoof, liveness and descriptor on one frame. Rejects on a model error. */
   detect(frame: HTMLCanvasElement): Promise<DetectedFace[]>;
 }
@@ -67,6 +69,7 @@ async function createEngine(base: string): Promise<FaceEngine> {
   await human.load();
   if (human.tf.getBackend() !== 'wasm') throw new Error(`face model runs on ${String(human.tf.getBackend())}, not wasm`);
   return {
+    backend: human.tf.getBackend(),
     async detect(frame) {
       const result = await human.detect(frame);
       if (result.error) throw new FaceModelError(result.error);

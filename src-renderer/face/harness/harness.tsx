@@ -20,6 +20,9 @@ interface HarnessWindow {
     setPaused(paused: boolean): void;
     /** Descriptors of the faces in an image (data: URL), for scripts/face-descriptors.ts. */
     describe(dataUrl: string): Promise<number[][]>;
+    /** performance.now() at the capture's mount and at each onCaptured, for the bench. */
+    times: { mounted: number; captured: number[] };
+    bench: typeof bench;
   };
 }
 const w = window as unknown as Window & HarnessWindow;
@@ -48,6 +51,7 @@ function Live() {
   const [paused, setPaused] = useState(params.get('paused') === '1');
   const [captured, setCaptured] = useState(0);
   useEffect(() => {
+    w.faceHarness.times.mounted = performance.now();
     w.faceHarness.unmount = () => setMounted(false);
     w.faceHarness.setPaused = setPaused;
     // The spec reads the guidance states as they come from the DOM attribute.
@@ -64,6 +68,7 @@ function Live() {
         <LazyFaceCapture
           paused={paused}
           onCaptured={(capture) => {
+            w.faceHarness.times.captured.push(performance.now());
             w.faceHarness.captures.push(capture);
             setCaptured((n) => n + 1);
           }}
@@ -87,8 +92,53 @@ async function describe(dataUrl: string): Promise<number[][]> {
   return faces.map((f) => [...(f.embedding ?? [])]);
 }
 
+/** For scripts/bench-face.ts: measurements taken inside the page, in ms. */
+const bench = {
+  /** Bare getUserMedia → first decoded video frame (the baseline). */
+  async cameraFirstFrame(): Promise<number> {
+    const t0 = performance.now();
+    const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } });
+    const video = document.createElement('video');
+    video.muted = true;
+    video.srcObject = stream;
+    await video.play();
+    await new Promise<void>((resolve) => video.requestVideoFrameCallback(() => resolve()));
+    const ms = performance.now() - t0;
+    stream.getTracks().forEach((t) => t.stop());
+    return ms;
+  },
+  /** Model load, then `n` detections on live camera frames; also the frame grab alone per frame. */
+  async model(n: number): Promise<{ loadMs: number; backend: string; detectMs: number[]; grabMs: number[] }> {
+    const { loadFaceEngine } = await import('../human-engine.js');
+    const { drawFrame } = await import('../still.js');
+    const t0 = performance.now();
+    const engine = await loadFaceEngine();
+    const loadMs = performance.now() - t0;
+    const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } });
+    const video = document.createElement('video');
+    video.muted = true;
+    video.srcObject = stream;
+    await video.play();
+    await new Promise<void>((resolve) => video.requestVideoFrameCallback(() => resolve()));
+    const canvas = document.createElement('canvas');
+    const detectMs: number[] = [];
+    const grabMs: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const g = performance.now();
+      drawFrame(video, canvas);
+      canvas.getContext('2d')!.getImageData(0, 0, 1, 1);
+      grabMs.push(performance.now() - g);
+      const d = performance.now();
+      await engine.detect(canvas);
+      detectMs.push(performance.now() - d);
+    }
+    stream.getTracks().forEach((t) => t.stop());
+    return { loadMs, backend: engine.backend, detectMs, grabMs };
+  },
+};
+
 async function boot() {
-  w.faceHarness = { captures: [], unavailable: [], streams: [], states: [], unmount: () => undefined, setPaused: () => undefined, describe };
+  w.faceHarness = { captures: [], unavailable: [], streams: [], states: [], unmount: () => undefined, setPaused: () => undefined, describe, times: { mounted: 0, captured: [] }, bench };
   const language = params.get('lang') === 'en' ? 'en' : 'zh-CN';
   useStore.setState((s) => ({ settings: { ...s.settings, language, voiceMuted: true } }));
   if (params.get('elderly') === '1') document.documentElement.dataset['elderly'] = 'true';
