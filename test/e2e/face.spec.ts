@@ -136,6 +136,7 @@ test('screenshots of every guidance state, zh-CN and en, elderly mode on and off
       for (const state of ['starting', ...GUIDANCE_STATES]) {
         await session.page.goto(`${host.origin}/index.html?view=${state}&lang=${lang}${elderly ? '&elderly=1' : ''}`);
         await expect(session.page.getByTestId('face-capture')).toHaveAttribute('data-face-state', state);
+        await session.page.locator('html[data-video-ready="true"]').waitFor();
         await session.page.screenshot({ path: join(SHOTS, `face-${state}-${lang}${elderly ? '-elderly' : ''}.png`) });
       }
     }

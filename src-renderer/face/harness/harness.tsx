@@ -40,7 +40,11 @@ function StaticView({ state }: { state: ViewState }) {
   const video = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     void navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } }).then((s) => {
-      if (video.current) video.current.srcObject = s;
+      const v = video.current;
+      if (!v) return;
+      // Screenshots wait for a real picture behind the outline.
+      v.addEventListener('playing', () => v.requestVideoFrameCallback(() => (document.documentElement.dataset['videoReady'] = 'true')), { once: true });
+      v.srcObject = s;
     });
   }, []);
   return <FaceCaptureView state={state} videoRef={video} />;
