@@ -1,12 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import type { KioskEvent } from '../../contract/events.js';
 import type { Result } from '../../contract/errors.js';
 import { createLogger } from '../../logs/logger.js';
+import { RendererSlot } from './renderer-slot.js';
 import { SECURITY_HEADERS, readStatic } from './static.js';
-import { parseClientMessage } from './wire.js';
 
 const log = createLogger('browser-host');
 
@@ -42,10 +42,23 @@ function tokensEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** Serves the renderer and the contract over a loopback WebSocket guarded by origin and a per-launch token. */
+/**
+ * Serves the renderer and the contract over a loopback WebSocket guarded by the Host header,
+ * the origin and a per-launch token.
+ */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
+  // Set once listening. A page reached through any other name (DNS rebinding points a foreign
+  // name at 127.0.0.1) sends that name as Host, and gets nothing.
+  let expectedHost = '';
+  const hostAllowed = (req: IncomingMessage) => req.headers.host === expectedHost;
+
   const server: Server = createServer((req, res) => {
+    if (!hostAllowed(req)) {
+      log.warn('http request refused: wrong host header');
+      res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' }).end('forbidden');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, SECURITY_HEADERS).end();
       return;
@@ -66,48 +79,26 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
+  expectedHost = `127.0.0.1:${port}`;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  const sockets = new Set<WebSocket>();
+  const slot = new RendererSlot(options.core);
 
   const authorised = (req: IncomingMessage): boolean => {
-    if (req.headers.origin !== origin) return false;
+    if (!hostAllowed(req) || req.headers.origin !== origin) return false;
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname !== '/api') return false;
     return tokensEqual(url.searchParams.get('token') ?? '', token);
   };
 
   server.on('upgrade', (req, socket, head) => {
+    // The raw socket has no error listener until ws adopts it; a reset here must not end the process.
+    socket.on('error', () => socket.destroy());
     if (!authorised(req)) {
       log.warn('websocket rejected', { origin: req.headers.origin ?? 'none' });
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
-  });
-
-  const unsubscribe = options.core.events.subscribe((event) => {
-    const frame = JSON.stringify({ event });
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame);
-  });
-
-  wss.on('connection', (ws) => {
-    sockets.add(ws);
-    ws.on('close', () => {
-      sockets.delete(ws);
-      // Until a renderer says it is ready again, events wait in the queue.
-      if (sockets.size === 0) options.core.events.markNotReady();
-    });
-    ws.on('message', (data, isBinary) => {
-      const message = isBinary ? undefined : parseClientMessage(data.toString());
-      if (!message) {
-        ws.send(JSON.stringify({ error: 'bad_message' }));
-        return;
-      }
-      void options.core.call(message.call, message.input).then(
-        (result) => ws.send(JSON.stringify({ id: message.id, result })),
-        () => ws.send(JSON.stringify({ id: message.id, result: { ok: false, error: { code: 'internal' } } })),
-      );
-    });
+    wss.handleUpgrade(req, socket, head, (ws) => slot.attach(ws));
   });
 
   return {
@@ -115,8 +106,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     origin,
     port,
     async close() {
-      unsubscribe();
-      for (const ws of sockets) ws.terminate();
+      slot.close();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

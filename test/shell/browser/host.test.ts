@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../../src-main/shell/browser/host.js';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/shell/browser/static.js';
+import { CLOSE_REPLACED } from '../../../src-main/shell/browser/wire.js';
 import { makeCore } from '../../core/helpers.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -31,6 +33,24 @@ function connect(query: string, origin: string | undefined): Promise<WebSocket> 
   });
 }
 
+/** A raw HTTP request with any Host header (fetch does not let a caller set it). */
+function rawRequest(hostHeader: string, headers: Record<string, string> = {}, path = '/'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: host.port, path, headers: { ...headers, host: hostHeader } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const UPGRADE = { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' };
+
 function request(ws: WebSocket, message: unknown): Promise<Record<string, unknown>> {
   return new Promise((resolve) => {
     ws.once('message', (data: WebSocket.RawData) => resolve(JSON.parse(data.toString()) as Record<string, unknown>));
@@ -52,6 +72,20 @@ describe('browser host', () => {
     const traversal = await fetch(`${host.origin}/..%2foutside-secret.txt`);
     expect(traversal.status).toBe(404);
     expect((await fetch(`${host.origin}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('refuses HTTP requests whose Host header is not 127.0.0.1:<port> (DNS rebinding)', async () => {
+    expect(await rawRequest(`127.0.0.1:${host.port}`)).toBe(200);
+    expect(await rawRequest(`evil.example:${host.port}`)).toBe(403);
+    expect(await rawRequest(`localhost:${host.port}`)).toBe(403);
+    expect(await rawRequest('127.0.0.1')).toBe(403);
+    expect(await rawRequest(`evil.example:${host.port}`, {}, '/index.html')).toBe(403);
+  });
+
+  it('refuses a websocket upgrade with the right token and origin but a foreign Host header', async () => {
+    const headers = { ...UPGRADE, origin: host.origin };
+    expect(await rawRequest(`127.0.0.1:${host.port}`, headers, `/api?token=${TOKEN}`)).toBe(101);
+    expect(await rawRequest(`evil.example:${host.port}`, headers, `/api?token=${TOKEN}`)).toBe(403);
   });
 
   it('rejects a bad token, a missing token and a foreign origin', async () => {
@@ -80,5 +114,21 @@ describe('browser host', () => {
     await expect.poll(() => frames.length).toBeGreaterThanOrEqual(2);
     expect(frames).toContainEqual(expect.objectContaining({ event: expect.objectContaining({ type: 'settings.changed' }) }));
     ws.close();
+  });
+
+  it('serves one renderer at a time: a newer socket replaces the older, which is closed with 4001', async () => {
+    const older = await connect(`?token=${TOKEN}`, host.origin);
+    await request(older, { id: 1, call: 'rendererReady', input: {} });
+    const olderClosed = new Promise<number>((resolve) => older.once('close', (code) => resolve(code)));
+    const newer = await connect(`?token=${TOKEN}`, host.origin);
+    expect(await request(newer, { id: 1, call: 'rendererReady', input: {} })).toMatchObject({ id: 1, result: { ok: true } });
+    expect(await olderClosed).toBe(CLOSE_REPLACED);
+
+    // The older socket's close does not put the newer renderer's events back in the queue.
+    const frames: Record<string, unknown>[] = [];
+    newer.on('message', (d: WebSocket.RawData) => frames.push(JSON.parse(d.toString()) as Record<string, unknown>));
+    newer.send(JSON.stringify({ id: 2, call: 'updateSettings', input: { elderlyMode: false } }));
+    await expect.poll(() => frames.some((f) => 'event' in f)).toBe(true);
+    newer.close();
   });
 });
