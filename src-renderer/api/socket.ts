@@ -7,7 +7,8 @@ export type SocketLike = {
   close(): void;
   onopen: ((event: unknown) => void) | null;
   onmessage: ((event: { data: unknown }) => void) | null;
-  onclose: ((event: unknown) => void) | null;
+  /** `code` is the WebSocket close code (1000–4999); a fake may leave it out. */
+  onclose: ((event: { code?: number }) => void) | null;
   onerror: ((event: unknown) => void) | null;
 };
 

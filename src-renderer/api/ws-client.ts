@@ -4,7 +4,14 @@ import { backoffDelay } from './backoff.js';
 import { parseServerMessage } from './ws-messages.js';
 import { realTimers, type SocketFactory, type SocketLike, type Timers } from './socket.js';
 
-export type ConnectionListener = (status: 'connecting' | 'open' | 'reconnecting') => void;
+/**
+ * `replaced`: the host handed the terminal to a newer renderer (a reload, a second window). This
+ * client stops for good instead of reconnecting, which would push the newer one out in turn.
+ */
+export type ConnectionListener = (status: 'connecting' | 'open' | 'reconnecting' | 'replaced') => void;
+
+/** The host's close code for a socket replaced by a newer one; must equal CLOSE_REPLACED in src-main/shell/browser/wire.ts. */
+export const CLOSE_REPLACED = 4001;
 
 export type WsClientOptions = {
   url: string;
@@ -41,6 +48,7 @@ export function createWsClient(options: WsClientOptions): WsClient {
   let socket: SocketLike | null = null;
   let open = false;
   let closed = false;
+  let closedReason = new Error('client closed');
   let attempt = 0;
   let nextId = 1;
   let reconnectTimer: unknown = null;
@@ -93,10 +101,15 @@ export function createWsClient(options: WsClientOptions): WsClient {
     };
     ws.onmessage = (event) => onMessage(event.data);
     ws.onerror = () => undefined; // onclose follows and handles it
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (socket !== ws) return;
       open = false;
       socket = null;
+      if (event.code === CLOSE_REPLACED) {
+        stop(new Error('replaced by a newer window'));
+        emitConnection('replaced');
+        return;
+      }
       // A sent call's answer died with the socket; re-sending could repeat a
       // non-idempotent call (startSession), so it fails. Unsent calls wait.
       for (const [id, entry] of pending) {
@@ -112,10 +125,19 @@ export function createWsClient(options: WsClientOptions): WsClient {
     };
   };
 
+  /** Ends the client: no reconnect, every waiting call rejects with `reason`. */
+  const stop = (reason: Error) => {
+    closed = true;
+    closedReason = reason;
+    if (reconnectTimer !== null) timers.clearTimeout(reconnectTimer);
+    reconnectTimer = null;
+    for (const id of [...pending.keys()]) settle(id)?.reject(reason);
+  };
+
   const enqueue = (call: CallName, input: unknown): Promise<unknown> =>
     new Promise((resolve, reject) => {
       if (closed) {
-        reject(new Error('client closed'));
+        reject(closedReason);
         return;
       }
       const id = nextId++;
@@ -147,9 +169,7 @@ export function createWsClient(options: WsClientOptions): WsClient {
       return () => connectionListeners.delete(listener);
     },
     close() {
-      closed = true;
-      if (reconnectTimer !== null) timers.clearTimeout(reconnectTimer);
-      for (const id of [...pending.keys()]) settle(id)?.reject(new Error('client closed'));
+      stop(new Error('client closed'));
       socket?.close();
       socket = null;
     },

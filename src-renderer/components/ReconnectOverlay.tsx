@@ -6,6 +6,16 @@ export function ReconnectOverlay() {
   const { t } = useTranslation();
   const connection = useStore((s) => s.connection);
   if (connection === 'open') return null;
+  if (connection === 'replaced') {
+    // Seen only if the older window stays in front: a calm note, no alarm, nothing to tap.
+    return (
+      <div className="overlay" data-testid="replaced">
+        <div className="overlay__panel" role="status">
+          <p className="overlay__title">{t('connection.replaced')}</p>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="overlay" data-testid="reconnecting">
       <div className="overlay__panel" role="alert" aria-busy="true">

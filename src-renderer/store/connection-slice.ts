@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { Store } from './types.js';
 
-export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting';
+/** `replaced`: a newer window took over the terminal; this one stays still and never reconnects. */
+export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'replaced';
 
 export type ConnectionState = { connection: ConnectionStatus };
 

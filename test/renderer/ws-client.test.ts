@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createWsClient } from '../../src-renderer/api/ws-client.js';
+import { CLOSE_REPLACED, createWsClient } from '../../src-renderer/api/ws-client.js';
+import { CLOSE_REPLACED as HOST_CLOSE_REPLACED } from '../../src-main/shell/browser/wire.js';
 import type { SocketLike } from '../../src-renderer/api/socket.js';
 import type { KioskEvent } from '../../src-main/contract/index.js';
 
@@ -14,8 +15,8 @@ class FakeSocket implements SocketLike {
   send(data: string) {
     this.sent.push(JSON.parse(data) as { id: number; call: string; input: unknown });
   }
-  close() {
-    this.onclose?.({});
+  close(code?: number) {
+    this.onclose?.(code === undefined ? {} : { code });
   }
   open() {
     this.onopen?.({});
@@ -174,5 +175,32 @@ describe('ws client', () => {
     await expect(call).rejects.toThrow(/closed/);
     vi.advanceTimersByTime(60_000);
     expect(sockets).toHaveLength(1);
+  });
+
+  it('uses the close code the browser host sends for a replaced socket', () => {
+    expect(CLOSE_REPLACED).toBe(HOST_CLOSE_REPLACED);
+  });
+
+  it('a socket replaced by a newer window stops for good: no reconnect, calls fail, status replaced', async () => {
+    const c = client();
+    const states: string[] = [];
+    c.onConnection((s) => states.push(s));
+    last().open();
+    const inFlight = c.api.getHealth({});
+    const assertion = expect(inFlight).rejects.toThrow(/replaced/);
+    last().close(CLOSE_REPLACED);
+    await assertion;
+    vi.advanceTimersByTime(60_000);
+    expect(sockets).toHaveLength(1);
+    expect(states).toEqual(['open', 'replaced']);
+    await expect(c.api.getCatalog({})).rejects.toThrow(/replaced/);
+  });
+
+  it('any other close code still reconnects', () => {
+    client();
+    last().open();
+    last().close(1006);
+    vi.advanceTimersByTime(100);
+    expect(sockets).toHaveLength(2);
   });
 });

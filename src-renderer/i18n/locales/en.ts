@@ -276,6 +276,7 @@ export const en: LocaleShape = {
   connection: {
     reconnecting: 'Please wait, reconnecting…',
     reconnectingDetail: 'The system is recovering. Please stay here.',
+    replaced: 'This terminal is now open in a newer window.',
   },
   face: {
     guide: {

@@ -275,6 +275,7 @@ export const zhCN = {
   connection: {
     reconnecting: '正在连接，请稍候…',
     reconnectingDetail: '系统正在恢复，请不要离开。',
+    replaced: '本机已在新的窗口中打开。',
   },
   face: {
     guide: {
