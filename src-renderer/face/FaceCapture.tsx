@@ -22,6 +22,7 @@ export default function FaceCapture({ onCaptured, onNoCamera, paused = false }: 
   const pausedRef = useRef(paused);
   const [state, setState] = useState<ViewState>('starting');
   const [frames, setFrames] = useState(0);
+  const [blinked, setBlinked] = useState(false);
   useGuidanceVoice(state);
 
   useEffect(() => {
@@ -64,9 +65,10 @@ export default function FaceCapture({ onCaptured, onNoCamera, paused = false }: 
       }
       if (cancelled) return;
       const loop = new FaceCheckLoop(video, ready, {
-        onState: (s) => {
+        onState: (s, seenBlink) => {
           if (cancelled) return;
           setState(s);
+          setBlinked(seenBlink);
           setFrames((n) => n + 1);
         },
         onGood: (capture) => !cancelled && callbacks.current.onCaptured(capture),
@@ -86,5 +88,5 @@ export default function FaceCapture({ onCaptured, onNoCamera, paused = false }: 
     };
   }, []);
 
-  return <FaceCaptureView state={state} videoRef={videoRef} frames={frames} />;
+  return <FaceCaptureView state={state} videoRef={videoRef} frames={frames} blinked={blinked} />;
 }

@@ -7,14 +7,25 @@ export type ViewState = GuidanceState | 'starting';
 
 /**
  * The camera preview with an oval to put the face in, and one large line of guidance under it.
- * `data-face-frames` counts analysed frames, for tests that must see the check run a while.
+ * `data-face-frames` counts analysed frames, for tests that must see the check run a while;
+ * `data-face-blinked` says whether the check has seen this face blink (a blink may come before it is asked for).
  */
-export function FaceCaptureView({ state, videoRef, frames = 0 }: { state: ViewState; videoRef?: RefObject<HTMLVideoElement | null>; frames?: number }) {
+export function FaceCaptureView({
+  state,
+  videoRef,
+  frames = 0,
+  blinked = false,
+}: {
+  state: ViewState;
+  videoRef?: RefObject<HTMLVideoElement | null>;
+  frames?: number;
+  blinked?: boolean;
+}) {
   const { t } = useTranslation();
   const good = state === 'checking';
   const text = state === 'starting' ? t('face.guide.starting') : t(guidanceKeys(state).text);
   return (
-    <div className="face-capture" data-testid="face-capture" data-face-state={state} data-face-frames={frames}>
+    <div className="face-capture" data-testid="face-capture" data-face-state={state} data-face-frames={frames} data-face-blinked={blinked ? 'yes' : 'no'}>
       <div className={`face-capture__frame${good ? ' face-capture__frame--good' : ''}`}>
         {/* Mirrored like a mirror, so moving left moves left; the still itself is not mirrored. */}
         <video ref={videoRef} className="face-capture__video" autoPlay muted playsInline aria-hidden="true" />

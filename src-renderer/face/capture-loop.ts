@@ -6,7 +6,8 @@ import { drawFrame, encodeStill } from './still.js';
 import type { FaceCaptureResult } from './types.js';
 
 export interface LoopHooks {
-  onState(state: GuidanceState): void;
+  /** Each analysed frame's guidance, and whether a blink of this face has been seen since the last reset. */
+  onState(state: GuidanceState, blinked: boolean): void;
   onGood(capture: FaceCaptureResult): void;
   onFailed(): void;
 }
@@ -81,7 +82,7 @@ export class FaceCheckLoop {
     if (this.stopped || this.paused) return;
     const step = guide(this.memory, observe(faces, at));
     this.memory = step.memory;
-    this.hooks.onState(step.state);
+    this.hooks.onState(step.state, step.memory.blinkAt !== undefined);
     if (!step.ready || !this.armed) return;
     const face = faces[0]!;
     this.armed = false;

@@ -44,23 +44,26 @@ interface HarnessState {
   captures: Capture[];
   unavailable: string[];
   states: string[];
+  blinkedAtCapture: boolean[];
   liveTracks: number;
 }
 const harness = (s: FaceSession): Promise<HarnessState> =>
   s.page.evaluate(() => {
     const h = (globalThis as unknown as { faceHarness: HarnessState & { streams: MediaStream[] } }).faceHarness;
     const liveTracks = h.streams.flatMap((m) => m.getTracks()).filter((t) => t.readyState === 'live').length;
-    return { captures: h.captures, unavailable: h.unavailable, states: h.states, liveTracks };
+    return { captures: h.captures, unavailable: h.unavailable, states: h.states, blinkedAtCapture: h.blinkedAtCapture, liveTracks };
   });
 const framesSeen = async (s: FaceSession) => Number(await s.page.getByTestId('face-capture').getAttribute('data-face-frames'));
 
-test('the face video is guided to a blink, sends one good JPEG, and the camera stops on unmount', async () => {
+test('the face video is captured only after a blink, sends one good JPEG, and the camera stops on unmount', async () => {
   test.setTimeout(150_000);
   session = await openHarness(host, await fixture('face'));
   await expect.poll(async () => (await harness(session!)).captures.length, { timeout: 100_000 }).toBe(1);
   await session.page.screenshot({ path: join(SHOTS, 'face-captured.png') });
-  const { captures, states } = await harness(session);
-  expect(states.indexOf('blink')).toBeGreaterThan(-1);
+  const { captures, states, blinkedAtCapture } = await harness(session);
+  // The video blinks on its own; on a slow machine the blink can fall before the check reaches the
+  // "please blink" step, so what must hold is that a blink was seen before the frame was sent.
+  expect(blinkedAtCapture).toEqual([true]);
   expect(states.at(-1)).toBe('checking');
   const capture = captures[0]!;
   expect(capture.imageBase64).not.toMatch(/^data:/);
@@ -81,6 +84,7 @@ test('the face video is guided to a blink, sends one good JPEG, and the camera s
   await expect(session.page.getByTestId('face-capture')).toBeVisible();
   await session.page.evaluate(() => (globalThis as unknown as { faceHarness: { setPaused(p: boolean): void } }).faceHarness.setPaused(false));
   await expect.poll(async () => (await harness(session!)).captures.length, { timeout: 60_000 }).toBe(2);
+  expect((await harness(session)).blinkedAtCapture).toEqual([true, true]);
 
   expect((await harness(session)).liveTracks).toBeGreaterThan(0);
   await session.page.evaluate(() => (globalThis as unknown as { faceHarness: { unmount(): void } }).faceHarness.unmount());

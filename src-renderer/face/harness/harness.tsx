@@ -16,6 +16,10 @@ interface HarnessWindow {
     streams: MediaStream[];
     /** Guidance states in the order they were shown. */
     states: string[];
+    /** Whether the capture showed it had seen a blink, at each onCaptured. */
+    blinkedAtCapture: boolean[];
+    /** The capture's `data-face-blinked` as last seen in the DOM. */
+    blinked: boolean;
     unmount(): void;
     setPaused(paused: boolean): void;
     /** Descriptors of the faces in an image (data: URL), for scripts/face-descriptors.ts. */
@@ -62,8 +66,9 @@ function Live() {
     const observer = new MutationObserver(() => {
       const state = document.querySelector('[data-face-state]')?.getAttribute('data-face-state');
       if (state && w.faceHarness.states.at(-1) !== state) w.faceHarness.states.push(state);
+      w.faceHarness.blinked = document.querySelector('[data-face-blinked]')?.getAttribute('data-face-blinked') === 'yes';
     });
-    observer.observe(document.body, { subtree: true, attributes: true, childList: true, attributeFilter: ['data-face-state'] });
+    observer.observe(document.body, { subtree: true, attributes: true, childList: true, attributeFilter: ['data-face-state', 'data-face-blinked'] });
     return () => observer.disconnect();
   }, []);
   return (
@@ -74,6 +79,7 @@ function Live() {
           onCaptured={(capture) => {
             w.faceHarness.times.captured.push(performance.now());
             w.faceHarness.captures.push(capture);
+            w.faceHarness.blinkedAtCapture.push(w.faceHarness.blinked);
             setCaptured((n) => n + 1);
           }}
           onNoCamera={(reason) => w.faceHarness.unavailable.push(reason ?? 'camera')}
@@ -142,7 +148,7 @@ const bench = {
 };
 
 async function boot() {
-  w.faceHarness = { captures: [], unavailable: [], streams: [], states: [], unmount: () => undefined, setPaused: () => undefined, describe, times: { mounted: 0, captured: [] }, bench };
+  w.faceHarness = { captures: [], unavailable: [], streams: [], states: [], blinkedAtCapture: [], blinked: false, unmount: () => undefined, setPaused: () => undefined, describe, times: { mounted: 0, captured: [] }, bench };
   const language = params.get('lang') === 'en' ? 'en' : 'zh-CN';
   useStore.setState((s) => ({ settings: { ...s.settings, language, voiceMuted: true } }));
   if (params.get('elderly') === '1') document.documentElement.dataset['elderly'] = 'true';
