@@ -1,6 +1,7 @@
-// Bundles the Electron shell with Vite (Rolldown) in SSR mode, without needing the Electron binary:
+// Bundles the Electron shell and the browser host with Vite (Rolldown) in SSR mode, without needing the Electron binary:
 //   src-main/shell/electron/main.ts    → dist/electron/main.cjs
 //   src-main/shell/electron/preload.ts → dist/electron/preload.cjs
+//   src-main/app/cli.ts                → dist/electron/cli.cjs   (the browser host `npm start` runs)
 // Both are CommonJS: a sandboxed preload must be, and one format keeps packaging simple.
 // `electron` and native modules stay external (electron-builder rebuilds and unpacks those).
 // Usage: node scripts/build-electron.mjs [outDir]   (default dist/electron; tests pass a temp dir)
@@ -16,7 +17,7 @@ const outDir = resolve(root, process.argv[2] ?? 'dist/electron');
 const EXTERNAL = ['electron', 'better-sqlite3', 'serialport', /^@serialport\//, 'node-hid', 'sharp', /^@img\//];
 
 /** Electron 45 runs Node 22 in the main process and Chromium 140 in the renderer. */
-const TARGETS = { main: 'node22', preload: 'chrome140' };
+const TARGETS = { main: 'node22', preload: 'chrome140', cli: 'node20' };
 
 async function bundle(name, entry) {
   await build({
@@ -46,4 +47,5 @@ async function bundle(name, entry) {
 await rm(outDir, { recursive: true, force: true });
 await bundle('main', 'src-main/shell/electron/main.ts');
 await bundle('preload', 'src-main/shell/electron/preload.ts');
-console.log(`built ${outDir}/main.cjs and ${outDir}/preload.cjs`);
+await bundle('cli', 'src-main/app/cli.ts');
+console.log(`built ${outDir}/main.cjs, ${outDir}/preload.cjs and ${outDir}/cli.cjs`);

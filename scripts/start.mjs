@@ -1,40 +1,21 @@
 // `npm start`: runs the terminal on embedded defaults. Electron where its binary exists, otherwise the
 // browser host (opening Chromium in kiosk/app mode when there is one, printing the URL when not).
-// Flags: --headless (host only, no window), --browser (skip Electron), --port N, --data-dir DIR.
+// Flags: --headless (host only, no window), --browser (skip Electron), --port N, --data-dir DIR,
+// --from-source (run the core's TypeScript through tsx instead of the bundle: slower to start, no build).
+//
+// The core runs from the bundle that the Electron build makes (dist/electron/cli.cjs), built only when
+// missing or older than its sources, and in this process: no TypeScript loader at run time and no
+// extra process to forward signals to.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { setInterval } from 'node:timers';
+import { pathToFileURL } from 'node:url';
+import { CLI_BUNDLE, ROOT as root, ensureBuilt } from './ensure-built.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const wantBrowser = args.includes('--headless') || args.includes('--browser');
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function run(command, commandArgs, label) {
-  const result = spawnSync(command, commandArgs, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) {
-    console.error(`${label} failed (exit ${result.status ?? result.signal}).`);
-    process.exit(1);
-  }
-}
-
-// Build the renderer when it is missing or older than its sources.
-const builtIndex = join(root, 'dist', 'renderer', 'index.html');
-const stale = !existsSync(builtIndex) || newestMtime(join(root, 'src-renderer')) > statSync(builtIndex).mtimeMs;
-if (stale) {
-  console.error('Building the touch UI…');
-  run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'src-renderer/vite.config.ts', '--logLevel', 'warn'], 'Renderer build');
-}
+const fromSource = args.includes('--from-source');
 
 function electronBinary() {
   const pkgDir = join(root, 'node_modules', 'electron');
@@ -56,18 +37,45 @@ function electronBinary() {
   return installed() ? join(pkgDir, 'dist', readFileSync(pathFile, 'utf8')) : undefined;
 }
 
+/**
+ * Stops with the process that started us: when npm is killed outright (SIGKILL), nobody forwards a
+ * signal, and a kiosk host left running would hold the port and the outbox. A changed parent means
+ * ours is gone; stop as on SIGTERM.
+ */
+function stopWithParent() {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
+  }, 500).unref();
+}
+
+try {
+  ensureBuilt({ core: !fromSource });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+
 const electron = wantBrowser ? undefined : electronBinary();
-let child;
 if (electron) {
-  run(process.execPath, [join(root, 'scripts', 'build-electron.mjs')], 'Electron build');
-  child = spawn(electron, [join(root, 'dist', 'electron', 'main.cjs'), ...args], { cwd: root, stdio: 'inherit' });
-} else {
-  if (!wantBrowser) console.error('No Electron binary here: running the browser host.');
-  const passThrough = args.filter((a) => a !== '--browser');
-  child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src-main', 'app', 'cli.ts'), ...passThrough], {
+  const child = spawn(electron, [join(root, 'dist', 'electron', 'main.cjs'), ...args.filter((a) => a !== '--from-source')], {
     cwd: root,
     stdio: 'inherit',
   });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  stopWithParent();
+} else {
+  if (!wantBrowser) console.error('No Electron binary here: running the browser host.');
+  const passThrough = args.filter((a) => a !== '--browser' && a !== '--from-source');
+  if (fromSource) {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src-main', 'app', 'cli.ts'), ...passThrough], { cwd: root, stdio: 'inherit' });
+    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+    child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  } else {
+    // The CLI reads its flags from process.argv and installs its own SIGINT/SIGTERM handlers.
+    process.argv = [process.argv[0], CLI_BUNDLE, ...passThrough];
+    await import(pathToFileURL(CLI_BUNDLE).href);
+  }
+  stopWithParent();
 }
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const core = await createCore({ dataDir, shell: 'browser', logToStderr: !values.quiet });
   const host = await startBrowserHost({ core, rendererDir: join(PROJECT_ROOT, 'dist', 'renderer'), port });
   // One machine-readable line that tests and scripts wait on.
-  process.stdout.write(`KIOSK_READY ${JSON.stringify({ url: host.url, origin: host.origin, dataDir })}\n`);
+  process.stdout.write(`KIOSK_READY ${JSON.stringify({ url: host.url, origin: host.origin, dataDir, pid: process.pid })}\n`);
 
   const stop = async () => {
     await host.close();

@@ -11,6 +11,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 let out: string;
 let main: string;
 let preload: string;
+let cli: string;
 
 const requiresOf = (source: string) => [...source.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
 const isBuiltin = (id: string) => id.startsWith('node:') || builtinModules.includes(id);
@@ -21,17 +22,19 @@ beforeAll(() => {
   execFileSync(process.execPath, ['scripts/build-electron.mjs', out], { cwd: root, stdio: 'pipe' });
   main = readFileSync(join(out, 'main.cjs'), 'utf8');
   preload = readFileSync(join(out, 'preload.cjs'), 'utf8');
+  cli = readFileSync(join(out, 'cli.cjs'), 'utf8');
 }, 120_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('scripts/build-electron.mjs', () => {
-  it('produces the main and preload bundles', () => {
+  it('produces the main, preload and browser-host (cli) bundles', () => {
     expect(existsSync(join(out, 'main.cjs'))).toBe(true);
     expect(existsSync(join(out, 'preload.cjs'))).toBe(true);
+    expect(existsSync(join(out, 'cli.cjs'))).toBe(true);
   });
 
   it('emits CommonJS that parses as a Node module body, with no import.meta left', () => {
-    for (const source of [main, preload]) {
+    for (const source of [main, preload, cli]) {
       expect(() => new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`)).not.toThrow();
       expect(source).not.toMatch(/\bimport\.meta\b/);
       expect(source).not.toMatch(/^\s*(import|export)\s/m);
@@ -51,5 +54,15 @@ describe('scripts/build-electron.mjs', () => {
     expect(external.filter((id) => !allowed.has(id))).toEqual([]);
     expect(main).toContain('kiosk:call:');
     expect(main).toContain("default-src 'self'");
+  });
+});
+
+describe('the browser-host bundle (what npm start runs)', () => {
+  it('bundles the core, leaving only natives and Node built-ins external (never electron, never tsx)', () => {
+    const external = requiresOf(cli).filter((id) => !isBuiltin(id));
+    const allowed = new Set(['better-sqlite3', 'serialport', 'node-hid', 'sharp']);
+    expect(external.filter((id) => !allowed.has(id))).toEqual([]);
+    expect(cli).toContain('KIOSK_READY');
+    expect(cli).not.toMatch(/require\("(electron|tsx)"\)/);
   });
 });
