@@ -15,6 +15,23 @@ export default tseslint.config(
     },
   },
   {
+    // Log messages are fixed sentences; data goes in allow-listed fields (src-main/logs/fields.ts).
+    files: ['src-main/**/*.ts', 'drivers/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(debug|info|warn|error|fatal)$/][callee.object.name=/^(log|logger)$/] > :matches(TemplateLiteral[expressions.length>0], BinaryExpression).arguments:first-child",
+          message: 'Log messages are fixed strings; put data in declared fields.',
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(debug|info|warn|error|fatal)$/][callee.object.property.name=/^(log|logger)$/] > :matches(TemplateLiteral[expressions.length>0], BinaryExpression).arguments:first-child",
+          message: 'Log messages are fixed strings; put data in declared fields.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

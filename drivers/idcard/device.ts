@@ -98,8 +98,8 @@ export class IdCardReader {
 
   async #run<T>(op: string, fn: () => Promise<T>): Promise<Result<T>> {
     const r = await this.#lock.run(() => toResult(fn));
-    if (r.ok) this.#log.debug(`${op} ok`);
-    else this.#log.warn(`${op} failed`, { code: r.error.code, layer: r.error.layer, ...r.error.detail });
+    if (r.ok) this.#log.debug('operation ok', { op });
+    else this.#log.warn('operation failed', { op, code: r.error.code, layer: r.error.layer, ...r.error.detail });
     return r;
   }
 }

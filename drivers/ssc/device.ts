@@ -156,13 +156,13 @@ export class SocialSecurityCardReader {
   async #run<T>(op: string, fn: () => Promise<T>): Promise<Result<T>> {
     const r = await this.#lock.run(() => toResult(fn));
     if (r.ok) {
-      this.#log.debug(`${op} ok`);
+      this.#log.debug('operation ok', { op });
     } else {
       if (r.error instanceof DriverError && (r.error.layer !== 'device' || r.error.code === 'NO_CARD' || r.error.code === 'CARD_REMOVED')) {
         this.#session = false;
       }
       // Codes and numbers only: never the PIN, the record or frame bytes.
-      this.#log.warn(`${op} failed`, { code: r.error.code, layer: r.error.layer, ...numericDetail(r.error) });
+      this.#log.warn('operation failed', { op, code: r.error.code, layer: r.error.layer, ...numericDetail(r.error) });
     }
     return r;
   }

@@ -5,6 +5,9 @@ import { PROJECT_ROOT, ConfigError } from '../config/load.js';
 import { startBrowserHost } from '../shell/browser/host.js';
 import { findChromium, launchChromium } from '../shell/browser/chromium.js';
 import { createCore } from './create-core.js';
+import { installCrashLogging } from '../logs/crash.js';
+
+installCrashLogging();
 
 const { values } = parseArgs({
   options: {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ShellKind } from '../contract/terminal.js';
 import { PROJECT_ROOT, loadCatalogFile, loadConfig, loadOrCreateIdentity } from '../config/load.js';
-import { configureLogging, createLogger, fileSink, stderrSink, type LogSink } from '../logs/logger.js';
+import { configureLogging, createLogger, flushLogs, stderrSink } from '../logs/logger.js';
+import { openLogFiles } from '../logs/files.js';
 import { KioskCore } from '../core/kiosk-core.js';
 import { FileLockoutStore } from '../core/lockout-store.js';
 import { createDeviceSource } from './devices-wiring.js';
@@ -29,10 +30,9 @@ export function appVersion(appRoot: string = PROJECT_ROOT): string {
 /** Composition root: reads configuration from the data directory and builds the core. */
 export async function createCore(options: CreateCoreOptions): Promise<KioskCore> {
   const unfixable = makeDataDirPrivate(options.dataDir);
-  const sinks: LogSink[] = [fileSink(join(options.dataDir, 'logs'))];
-  if (options.logToStderr ?? true) sinks.push(stderrSink);
-  configureLogging({ sinks });
-  if (unfixable.length > 0) createLogger('app').warn('data directory entries owned by another user stay readable', { paths: unfixable });
+  const logFile = await openLogFiles(join(options.dataDir, 'logs'));
+  configureLogging({ streams: [logFile], sinks: (options.logToStderr ?? true) ? [stderrSink] : [] });
+  if (unfixable.length > 0) createLogger('app').warn('data directory entries owned by another user stay readable', { count: unfixable.length });
   const config = loadConfig(options.dataDir);
   const appRoot = options.appRoot ?? PROJECT_ROOT;
   const catalogFile = loadCatalogFile(config, appRoot);
@@ -65,6 +65,8 @@ export async function createCore(options: CreateCoreOptions): Promise<KioskCore>
     onClose: async () => {
       await queue.close();
       await devices.close();
+      flushLogs();
+      logFile.end();
     },
   });
 }

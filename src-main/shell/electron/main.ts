@@ -5,6 +5,7 @@ import { app, powerSaveBlocker, safeStorage, session, type BrowserWindow } from 
 import { createCore } from '../../app/create-core.js';
 import type { KioskCore } from '../../core/kiosk-core.js';
 import { createLogger } from '../../logs/logger.js';
+import { installCrashLogging } from '../../logs/crash.js';
 import { forwardCoreEvents, registerCallHandlers } from './ipc.js';
 import { CRASH_URL } from './origin.js';
 import { handleAppProtocol, registerAppScheme } from './protocol.js';
@@ -14,6 +15,7 @@ import { createKioskWindow, loadKioskPage } from './window.js';
 import { SafeStorageKeyProvider } from './safe-storage-keys.js';
 
 const log = createLogger('electron-main');
+installCrashLogging((code) => app.exit(code));
 
 /**
  * Where the build lives, from the app root (the project in development, `app.asar` when
@@ -38,8 +40,7 @@ async function startCore(dataDir: string): Promise<KioskCore | undefined> {
       keys: new SafeStorageKeyProvider(safeStorage, dataDir),
     });
   } catch (error) {
-    // Configuration errors name the file and field only; safe to log.
-    log.error('core failed to start', { error: error instanceof Error ? error.message : 'unknown error' });
+    log.error('core failed to start', { error: error instanceof Error ? error : 'unknown' });
     return undefined;
   }
 }
@@ -88,7 +89,7 @@ if (!app.requestSingleInstanceLock()) {
       win = await start();
     })
     .catch((error: unknown) => {
-      log.error('shell failed to start', { error: error instanceof Error ? error.message : 'unknown error' });
+      log.error('shell failed to start', { error: error instanceof Error ? error : 'unknown' });
       app.exit(1);
     });
 }

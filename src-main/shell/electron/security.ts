@@ -9,15 +9,15 @@ function preventUnlessAppUrl(event: { preventDefault(): void }, url: string, wha
   if (isAppUrl(url)) return;
   event.preventDefault();
   // The scheme is enough to diagnose; a full URL could carry query data.
-  log.warn(`${what} blocked`, { scheme: safeScheme(url) });
+  log.warn('navigation blocked', { kind: what, scheme: safeScheme(url) });
 }
 
-const safeScheme = (url: string): string => /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0] ?? '(none)';
+const safeScheme = (url: string): string => /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0] ?? 'none';
 
 /** Navigation, redirect, popup and webview lockdown for every webContents the app creates. */
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => preventUnlessAppUrl(event, event.url, 'navigation'));
-  contents.on('will-frame-navigate', (event) => preventUnlessAppUrl(event, event.url, 'frame navigation'));
+  contents.on('will-frame-navigate', (event) => preventUnlessAppUrl(event, event.url, 'frame-navigation'));
   contents.on('will-redirect', (event) => preventUnlessAppUrl(event, event.url, 'redirect'));
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
