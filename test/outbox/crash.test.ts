@@ -32,7 +32,7 @@ beforeAll(async () => {
     const esbuild = await import('esbuild');
     mkdirSync(cacheDir, { recursive: true });
     const outfile = join(cacheDir, 'worker.mjs');
-    await esbuild.build({ entryPoints: [WORKER_TS], bundle: true, minify: true, platform: 'node', format: 'esm', target: 'node20', outfile, external: ['better-sqlite3'], logLevel: 'error' });
+    await esbuild.build({ entryPoints: [WORKER_TS], bundle: true, minify: true, platform: 'node', format: 'esm', target: 'node20', outfile, external: ['better-sqlite3', 'pino', 'pino-roll'], logLevel: 'error' });
     worker = [outfile];
   } catch {
     worker = ['--import', 'tsx', WORKER_TS];
