@@ -28,6 +28,8 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        // As the kiosk launcher does: a screen's prompt plays before the first touch.
+        '--autoplay-policy=no-user-gesture-required',
       ],
     },
   },

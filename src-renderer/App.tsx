@@ -1,6 +1,7 @@
 import { useStore, type Screen } from './store/index.js';
 import { missingCase } from './util/missing-case.js';
 import { useApplySettings } from './app/useApplySettings.js';
+import { useVoicePreload } from './voice/useScreenVoice.js';
 import { useSiteLoader } from './app/useSiteLoader.js';
 import { useIdleWatch } from './idle/useIdleWatch.js';
 import { TopBar } from './components/TopBar.js';
@@ -38,6 +39,7 @@ export function App() {
   const screen = useStore((s) => s.screen);
   const { secondsLeft, resume } = useIdleWatch();
   useApplySettings();
+  useVoicePreload();
   useSiteLoader();
 
   return (

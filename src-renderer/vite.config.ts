@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { faceAssets } from '../scripts/vite-face-assets.js';
+import { voiceAssets } from '../scripts/vite-voice-assets.js';
 
 // This folder, whatever the working directory (no node:url: this project has DOM types, not Node's).
 const here = decodeURIComponent(new URL('.', import.meta.url).pathname);
@@ -9,8 +10,8 @@ export default defineConfig({
   root: here,
   // Relative asset URLs: the Electron shell loads the build from file://.
   base: './',
-  // The face model and tfjs wasm files ship inside the build: nothing is fetched at run time.
-  plugins: [react(), faceAssets()],
+  // The face model, tfjs wasm files and voice clips ship inside the build: nothing is fetched at run time.
+  plugins: [react(), faceAssets(), voiceAssets()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

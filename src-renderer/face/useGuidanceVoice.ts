@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import i18next from 'i18next';
 import { useStore } from '../store/index.js';
 import { voice } from '../voice/index.js';
+import { promptUtterance } from '../voice/useScreenVoice.js';
 import type { ViewState } from './FaceCaptureView.js';
 import { guidanceKeys, shouldSpeak, type Spoken } from './face-voice.js';
 
@@ -17,7 +17,7 @@ export function useGuidanceVoice(state: ViewState): void {
       const now = Date.now();
       if (!shouldSpeak(last.current, state, now)) return;
       last.current = { state, at: now };
-      void voice.say(i18next.getFixedT(language)(guidanceKeys(state).voice), { language, voiceMuted, volume });
+      void voice.say(promptUtterance(language, guidanceKeys(state).voice.slice('voice.'.length)), { language, voiceMuted, volume });
     };
     speakIfDue();
     const timer = setInterval(speakIfDue, 500);

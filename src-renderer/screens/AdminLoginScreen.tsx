@@ -4,7 +4,8 @@ import type { TFunction } from 'i18next';
 import { useStore } from '../store/index.js';
 import { technicianLogin, type LoginFailure } from '../app/admin-actions.js';
 import { PinKeypad } from '../components/PinKeypad.js';
-import { useScreenVoice } from '../voice/useScreenVoice.js';
+import { promptUtterance, useScreenVoice } from '../voice/useScreenVoice.js';
+import { voice } from '../voice/index.js';
 
 const MIN_DIGITS = 4;
 const MAX_DIGITS = 12;
@@ -35,6 +36,11 @@ export function AdminLoginScreen() {
     const result = await technicianLogin(entered);
     setBusy(false);
     setFailure(result);
+    if (result?.code === 'admin_bad_pin' && result.triesLeft !== undefined) {
+      // Tries left spoken from joined clips: the fixed pieces around the count and the count's words.
+      const settings = useStore.getState().settings;
+      void voice.say(promptUtterance(settings.language, 'triesLeft', { count: result.triesLeft }), settings);
+    }
   };
 
   return (

@@ -39,7 +39,8 @@ describe('voice service', () => {
 describe('speech synthesis source', () => {
   it('does not crash and stays silent without speechSynthesis', async () => {
     const source = createSpeechSource({});
-    await expect(source.speak('hello', { lang: 'en', volume: 1 })).resolves.toBeUndefined();
+    await expect(source.speak({ text: 'hello' }, { lang: 'en', volume: 1 })).resolves.toBe('none');
+    expect(source.hasVoice('en')).toBe(false);
     expect(() => source.cancel()).not.toThrow();
   });
 
@@ -60,7 +61,7 @@ describe('speech synthesis source', () => {
       cancel: vi.fn(),
     };
     const source = createSpeechSource({ speechSynthesis: synth as never, SpeechSynthesisUtterance: Utterance });
-    await source.speak('Please choose a service.', { lang: 'en', volume: 0.4 });
+    await source.speak({ text: 'Please choose a service.' }, { lang: 'en', volume: 0.4 });
     source.cancel();
     expect(spoken).toEqual([{ text: 'Please choose a service.', lang: 'en-US', volume: 0.4 }]);
     expect(synth.cancel).toHaveBeenCalled();
@@ -70,7 +71,7 @@ describe('speech synthesis source', () => {
     const synth = { speak: () => { throw new Error('no voice'); }, cancel: () => { throw new Error('x'); } };
     class Utterance { lang = ''; volume = 1; onend = null; onerror = null; }
     const source = createSpeechSource({ speechSynthesis: synth, SpeechSynthesisUtterance: Utterance });
-    await expect(source.speak('x', { lang: 'zh-CN', volume: 1 })).resolves.toBeUndefined();
+    await expect(source.speak({ text: 'x' }, { lang: 'zh-CN', volume: 1 })).resolves.toBe('none');
     expect(() => source.cancel()).not.toThrow();
   });
 });

@@ -13,6 +13,7 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.mp3': 'audio/mpeg',
   '.wav': 'audio/wav',
+  '.ogg': 'audio/ogg',
   '.ico': 'image/x-icon',
   // The face check's tfjs backend compiles .wasm with streaming instantiation, which needs this type.
   '.wasm': 'application/wasm',

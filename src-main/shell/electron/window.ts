@@ -35,6 +35,8 @@ export function kioskWindowOptions({ preloadPath, isPackaged }: KioskWindowOptio
       spellcheck: false,
       devTools: !isPackaged,
       zoomFactor: 1,
+      // The attract screen's prompt plays before anyone has touched the screen.
+      autoplayPolicy: 'no-user-gesture-required',
       // Middle-click has no use on a touch screen and can open links in new windows.
       disableBlinkFeatures: 'Auxclick',
     },

@@ -1,0 +1,96 @@
+import type { Page } from '@playwright/test';
+import { expect, FAST_IDLE, openTechnicianLogin, openTerminal, test } from './fixtures.js';
+
+// Each screen plays its own prompt from the shipped clips (Debian's Chromium has no OS voice at
+// all), and nothing when muted. Observed through the player's own hooks: the `kiosk:voice-start`
+// event fires when a prompt's audio is scheduled on the audio clock; `data-voice-request` says what
+// the screen asked for and whether it stayed silent. No timing is assumed anywhere.
+
+type Start = { key: string; origin: string; clips: number };
+
+async function recordStarts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const starts: unknown[] = [];
+    (window as unknown as { voiceStarts: unknown[] }).voiceStarts = starts;
+    document.addEventListener('kiosk:voice-start', (e) => starts.push((e as CustomEvent).detail));
+  });
+}
+
+const starts = (page: Page): Promise<Start[]> =>
+  page.evaluate(() => (window as unknown as { voiceStarts: Start[] }).voiceStarts.map(({ key, origin, clips }) => ({ key, origin, clips })));
+
+async function expectPlayed(page: Page, key: string, clips = 1): Promise<void> {
+  await expect.poll(async () => (await starts(page)).filter((s) => s.key === key)).toContainEqual({ key, origin: 'clips', clips });
+}
+
+test.describe('voice', () => {
+  test.use({ terminalConfig: FAST_IDLE });
+
+  test('every screen plays its prompt from the shipped clips', async ({ page, terminal }) => {
+    await recordStarts(page);
+    await page.clock.install();
+    await openTerminal(page, terminal);
+    await expectPlayed(page, 'attract');
+    await page.getByTestId('start').click();
+    await expectPlayed(page, 'home');
+    await page.getByTestId('service-pension.contributions').click();
+    await expect(page.locator('[data-screen="service"]')).toBeVisible();
+    await expectPlayed(page, 'service');
+    await page.getByTestId('go-home').click();
+    await page.getByTestId('service-rating').click();
+    await expectPlayed(page, 'rating');
+    await page.getByTestId('rating-5').click();
+    await expectPlayed(page, 'ratingDone');
+    await page.getByTestId('rating-finish').click();
+    await expect(page.locator('[data-screen="attract"]')).toBeVisible();
+
+    await page.getByTestId('start').click();
+    await expect(page.locator('[data-screen="home"]')).toBeVisible();
+    await page.clock.runFor(10_500);
+    await expect(page.getByTestId('idle-dialog')).toBeVisible();
+    await expectPlayed(page, 'idle');
+    await page.getByTestId('idle-continue').click();
+    await page.getByTestId('end-session').click();
+
+    await openTechnicianLogin(page);
+    await expectPlayed(page, 'adminLogin');
+    for (const d of '1357') await page.getByTestId(`key-${d}`).click();
+    await page.getByTestId('pin-submit').click();
+    await expect(page.getByTestId('pin-error')).toBeVisible();
+    // "Wrong PIN, tries left: four": the fixed pieces around the count and the count's word, joined.
+    await expectPlayed(page, 'triesLeft', 3);
+    for (const d of '246810') await page.getByTestId(`key-${d}`).click();
+    await page.getByTestId('pin-submit').click();
+    await expectPlayed(page, 'admin');
+  });
+
+  test('English prompts come from the English clips', async ({ page, terminal }) => {
+    await recordStarts(page);
+    await openTerminal(page, terminal);
+    await page.getByTestId('start').click();
+    await page.getByTestId('lang-toggle').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('/voice/en/home.ogg')).length)).toBeGreaterThan(0);
+    await expect.poll(async () => (await starts(page)).at(-1)).toEqual({ key: 'home', origin: 'clips', clips: 1 });
+  });
+
+  test('a muted terminal asks for each prompt and plays none', async ({ page, terminal }) => {
+    await recordStarts(page);
+    await openTerminal(page, terminal);
+    await page.getByTestId('start').click();
+    await expectPlayed(page, 'home');
+    await page.getByTestId('mute-toggle').click();
+    await expect(page.locator('html')).toHaveAttribute('data-voice-request', 'home:silent');
+    const before = (await starts(page)).length;
+    await page.getByTestId('service-pension.contributions').click();
+    await expect(page.locator('html')).toHaveAttribute('data-voice-request', 'service:silent');
+    await page.getByTestId('go-home').click();
+    await expect(page.locator('html')).toHaveAttribute('data-voice-request', 'home:silent');
+    await page.getByTestId('service-rating').click();
+    await expect(page.locator('html')).toHaveAttribute('data-voice-request', 'rating:silent');
+    expect(await starts(page)).toHaveLength(before);
+    // Unmuted again, the screen speaks.
+    await page.getByTestId('mute-toggle').click();
+    await expectPlayed(page, 'rating');
+  });
+});
