@@ -23,7 +23,13 @@ async function main(): Promise<void> {
   const port = Number.parseInt(values.port, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
   const core = await createCore({ dataDir, shell: 'browser', logToStderr: !values.quiet });
-  const host = await startBrowserHost({ core, rendererDir: join(PROJECT_ROOT, 'dist', 'renderer'), port });
+  const recordings = core.voiceRecordingsDir;
+  const host = await startBrowserHost({
+    core,
+    rendererDir: join(PROJECT_ROOT, 'dist', 'renderer'),
+    port,
+    ...(recordings ? { voiceRecordingsDir: recordings } : {}),
+  });
   // One machine-readable line that tests and scripts wait on.
   process.stdout.write(`KIOSK_READY ${JSON.stringify({ url: host.url, origin: host.origin, dataDir, pid: process.pid })}\n`);
 

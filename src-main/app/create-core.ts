@@ -10,6 +10,7 @@ import { createDeviceSource } from './devices-wiring.js';
 import { createQueue } from './queue-wiring.js';
 import type { KeyProvider } from '../outbox/key-provider.js';
 import { makeDataDirPrivate } from './private-data-dir.js';
+import { findVoiceRecordings, recordingsDirOf } from './voice-recordings.js';
 
 export interface CreateCoreOptions {
   dataDir: string;
@@ -38,6 +39,7 @@ export async function createCore(options: CreateCoreOptions): Promise<KioskCore>
   const catalogFile = loadCatalogFile(config, appRoot);
   const { terminalId } = loadOrCreateIdentity(options.dataDir);
   const version = appVersion(appRoot);
+  const voiceRecordings = findVoiceRecordings(recordingsDirOf(config.voice.recordingsDir, options.dataDir));
   const devices = createDeviceSource(config);
   let queue;
   try {
@@ -58,6 +60,7 @@ export async function createCore(options: CreateCoreOptions): Promise<KioskCore>
     terminalId,
     appVersion: version,
     shell: options.shell,
+    ...(voiceRecordings ? { voiceRecordings } : {}),
     devices,
     queue: queue.ops,
     recorder: queue.recorder,

@@ -90,6 +90,12 @@ export const ConfigSchema = z
       .strict()
       .default({ url: 'embedded', heartbeatMs: 60_000 }),
     idle: IdlePolicySchema.default({ warnAfterMs: 60_000, countdownMs: 30_000 }),
+    /**
+     * Voice: `recordingsDir` holds the county's own recordings of a human voice, in the layout of
+     * assets/voice (`zh-CN/home.ogg`, `en/words/seven.ogg`); each one is played instead of the shipped
+     * clip of the same id. Relative paths resolve against the data directory.
+     */
+    voice: z.object({ recordingsDir: z.string().min(1).optional() }).strict().default({}),
     settingsDefaults: SettingsSchema.default({ language: 'zh-CN', elderlyMode: false, voiceMuted: false, volume: 0.8 }),
     admin: z
       .object({

@@ -11,5 +11,7 @@ export const TerminalInfoSchema = z.object({
   shell: ShellKindSchema,
   /** True when devices are emulated (the default for development and demos). */
   emulatedDevices: z.boolean(),
+  /** The county's voice recordings present on this terminal, as clip ids (`zh-CN/home`); served under `county-voice/`. */
+  voiceRecordings: z.array(z.string().regex(/^(zh-CN|en)\/[A-Za-z0-9_@./-]+$/)).max(5_000).optional(),
 });
 export type TerminalInfo = z.infer<typeof TerminalInfoSchema>;

@@ -26,6 +26,8 @@ export interface CoreOptions {
   devices: DeviceStatusSource;
   queue: QueueOps;
   recorder: Recorder;
+  /** The county's voice recordings found at start: their folder (for the shells to serve) and clip ids. */
+  voiceRecordings?: { dir: string; ids: readonly string[] };
   /** Keeps the technician-login lockout across restarts (in memory when absent). */
   adminLockout?: LockoutStore;
   /** Stops what the composition root started (sync, devices); run once by `close()`. */
@@ -156,7 +158,13 @@ export class KioskCore {
       appVersion: this.options.appVersion,
       shell: this.options.shell,
       emulatedDevices: config.devices.every((d) => d.driver === 'emulator'),
+      ...(this.options.voiceRecordings ? { voiceRecordings: [...this.options.voiceRecordings.ids] } : {}),
     };
+  }
+
+  /** The folder of the county's voice recordings, which the shells serve under `county-voice/`. */
+  get voiceRecordingsDir(): string | undefined {
+    return this.options.voiceRecordings?.dir;
   }
 
   health(): Health {

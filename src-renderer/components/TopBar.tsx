@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/index.js';
 import { changeSettings } from '../app/session-actions.js';
 import { pickLocalized } from '../i18n/index.js';
+import { HearAgainButton } from './HearAgainButton.js';
 
 const LEVELS = [
   { name: 'low', value: 0.4 },
@@ -31,6 +32,7 @@ export function TopBar() {
     <header className="top-bar">
       <p className="top-bar__site">{site ? pickLocalized(site, settings.language) : t('app.siteFallback')}</p>
       <div className="top-bar__actions">
+        <HearAgainButton />
         <button
           type="button"
           className="toggle"

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import i18next from 'i18next';
 import type { Language } from '../../src-main/contract/index.js';
 import { useStore } from '../store/index.js';
-import { voice } from './index.js';
+import { setCountyRecordings, voice } from './index.js';
 import type { Utterance } from './voice-source.js';
 
 export const SCREEN_PROMPTS = ['attract', 'home', 'service', 'adminLogin', 'admin', 'idle', 'rating', 'ratingDone'] as const;
@@ -18,14 +18,29 @@ export function promptUtterance(language: Language, prompt: string, values?: Rec
   return values ? { key: prompt, values, text } : { key: prompt, text };
 }
 
+/** The prompts of what is on screen, innermost (a dialog over a screen) last: "hear it again" says the last. */
+const onScreen: VoicePrompt[] = [];
+
+/** The prompt "hear it again" repeats: the top dialog's, else the screen's. */
+export const currentPrompt = (): VoicePrompt | undefined => onScreen.at(-1);
+
 /** Speaks `voice.<prompt>` when a screen (or dialog) appears, and again when the language or mute changes. */
 export function useScreenVoice(prompt: VoicePrompt): void {
   const language = useStore((s) => s.settings.language);
   const voiceMuted = useStore((s) => s.settings.voiceMuted);
   const volume = useStore((s) => s.settings.volume);
   useEffect(() => {
-    void voice.say(promptUtterance(language, prompt), { language, voiceMuted, volume });
-  }, [prompt, language, voiceMuted, volume]);
+    onScreen.push(prompt);
+    return () => {
+      const index = onScreen.lastIndexOf(prompt);
+      if (index >= 0) onScreen.splice(index, 1);
+    };
+  }, [prompt]);
+  // Not before the terminal info is in: it names the county's recordings, and the settings that come with it may change the language.
+  const known = useStore((s) => s.terminal !== null);
+  useEffect(() => {
+    if (known) void voice.say(promptUtterance(language, prompt), { language, voiceMuted, volume });
+  }, [prompt, language, voiceMuted, volume, known]);
 }
 
 /**
@@ -34,8 +49,13 @@ export function useScreenVoice(prompt: VoicePrompt): void {
  */
 export function useVoicePreload(): void {
   const language = useStore((s) => s.settings.language);
+  const known = useStore((s) => s.terminal !== null);
+  const recordings = useStore((s) => s.terminal?.voiceRecordings);
   useEffect(() => {
+    if (!known) return;
+    // The county's recordings (named in the terminal info) take precedence from now on.
+    setCountyRecordings(recordings ?? []);
     const prompts = [...SCREEN_PROMPTS, ...VALUE_PROMPTS].map((p): Utterance => ({ key: p, text: '' }));
     void voice.preload(prompts, language);
-  }, [language]);
+  }, [language, recordings, known]);
 }

@@ -1,3 +1,6 @@
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, FAST_IDLE, openTechnicianLogin, openTerminal, test } from './fixtures.js';
 
@@ -92,5 +95,39 @@ test.describe('voice', () => {
     // Unmuted again, the screen speaks.
     await page.getByTestId('mute-toggle').click();
     await expectPlayed(page, 'rating');
+  });
+});
+
+test.describe('hear it again', () => {
+  test('says the screen prompt once more, and is disabled while muted', async ({ page, terminal }) => {
+    await recordStarts(page);
+    await openTerminal(page, terminal);
+    await page.getByTestId('start').click();
+    await expectPlayed(page, 'home');
+    await expect.poll(async () => (await starts(page)).filter((s) => s.key === 'home')).toHaveLength(1);
+    await page.getByTestId('hear-again').click();
+    await expect.poll(async () => (await starts(page)).filter((s) => s.key === 'home')).toHaveLength(2);
+    await page.getByTestId('mute-toggle').click();
+    await expect(page.getByTestId('hear-again')).toBeDisabled();
+  });
+});
+
+// A county recording: a real clip (the English home prompt) placed as the zh-CN home prompt.
+const recordings = mkdtempSync(join(tmpdir(), 'county-voice-e2e-'));
+mkdirSync(join(recordings, 'zh-CN'));
+copyFileSync(resolve(import.meta.dirname, '..', '..', 'assets', 'voice', 'en', 'home.ogg'), join(recordings, 'zh-CN', 'home.ogg'));
+
+test.describe('county recordings', () => {
+  test.use({ terminalConfig: { voice: { recordingsDir: recordings } } });
+
+  test("take precedence over the shipped clip of the same prompt, the others stay", async ({ page, terminal }) => {
+    await recordStarts(page);
+    await openTerminal(page, terminal);
+    await expectPlayed(page, 'attract');
+    await page.getByTestId('start').click();
+    await expect.poll(async () => (await starts(page)).filter((s) => s.key === 'home')).toEqual([{ key: 'home', origin: 'county', clips: 1 }]);
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname));
+    expect(fetched).toContain('/county-voice/zh-CN/home.ogg');
+    expect(fetched).not.toContain('/voice/zh-CN/home.ogg');
   });
 });

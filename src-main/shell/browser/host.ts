@@ -6,7 +6,7 @@ import type { KioskEvent } from '../../contract/events.js';
 import type { Result } from '../../contract/errors.js';
 import { createLogger } from '../../logs/logger.js';
 import { RendererSlot } from './renderer-slot.js';
-import { SECURITY_HEADERS, readStatic } from './static.js';
+import { SECURITY_HEADERS, readStatic, type StaticFile } from './static.js';
 
 const log = createLogger('browser-host');
 
@@ -22,6 +22,8 @@ export interface BrowserHostOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
+  /** The county's voice recordings, served under `/county-voice/` (.ogg files only). */
+  voiceRecordingsDir?: string;
   /** Fixed token for tests; a fresh random one per launch otherwise. */
   token?: string;
 }
@@ -40,6 +42,19 @@ function tokensEqual(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
+}
+
+const COUNTY_VOICE = '/county-voice/';
+
+/** The renderer build, or a county voice recording (only .ogg, only inside its folder). */
+function serveFile(options: BrowserHostOptions, url: string): Promise<StaticFile> {
+  const path = url.split('?')[0] ?? '/';
+  if (path.startsWith(COUNTY_VOICE)) {
+    const rest = path.slice(COUNTY_VOICE.length - 1);
+    if (!options.voiceRecordingsDir || !rest.endsWith('.ogg')) return Promise.resolve({ status: 404 });
+    return readStatic(options.voiceRecordingsDir, rest);
+  }
+  return readStatic(options.rendererDir, url);
 }
 
 /**
@@ -63,7 +78,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       res.writeHead(405, SECURITY_HEADERS).end();
       return;
     }
-    void readStatic(options.rendererDir, req.url ?? '/').then((file) => {
+    void serveFile(options, req.url ?? '/').then((file) => {
       if (file.status === 404) {
         res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' }).end('not found');
         return;

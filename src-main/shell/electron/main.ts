@@ -47,9 +47,12 @@ async function startCore(dataDir: string): Promise<KioskCore | undefined> {
 
 async function start(): Promise<BrowserWindow> {
   const paths = shellPaths();
-  handleAppProtocol(paths.rendererDir);
+  // The protocol is up before the core; it asks the core for the county voice folder per request.
+  const started: { core?: KioskCore } = {};
+  handleAppProtocol(paths.rendererDir, () => started.core?.voiceRecordingsDir);
   hardenSession(session.defaultSession);
   const core = await startCore(paths.dataDir);
+  if (core) started.core = core;
   if (core) app.on('before-quit', () => void core.close());
   const win = createKioskWindow({ preloadPath: paths.preload, isPackaged: app.isPackaged });
   superviseRenderer(win);

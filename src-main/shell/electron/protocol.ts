@@ -27,11 +27,15 @@ const respond = (status: number, body: Body, contentType: string): Response =>
 
 const notFound = (): Response => respond(404, 'Not found', 'text/plain; charset=utf-8');
 
+const COUNTY_VOICE = '/county-voice/';
+
 /**
- * The `app://` handler: serves files from `rendererDir` only. Other hosts, other methods,
- * traversal and missing files get an error status; nothing outside the directory is read.
+ * The `app://` handler: serves files from `rendererDir` only, and `.ogg` recordings under
+ * `/county-voice/` from the county's voice folder (asked for each request: the core starts later).
+ * Other hosts, other methods, traversal and missing files get an error status; nothing outside
+ * the two directories is read.
  */
-export function createAppRequestHandler(rendererDir: string): (request: Request) => Promise<Response> {
+export function createAppRequestHandler(rendererDir: string, voiceRecordingsDir: () => string | undefined = () => undefined): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return respond(405, 'Method not allowed', 'text/plain; charset=utf-8');
@@ -43,7 +47,15 @@ export function createAppRequestHandler(rendererDir: string): (request: Request)
       return notFound();
     }
     if (url.protocol !== `${APP_SCHEME}:` || url.hostname !== APP_HOST) return notFound();
-    const file = resolveInside(rendererDir, url.pathname);
+    let file: string | null;
+    if (url.pathname.startsWith(COUNTY_VOICE)) {
+      const recordings = voiceRecordingsDir();
+      const rest = url.pathname.slice(COUNTY_VOICE.length - 1);
+      if (!recordings || !rest.endsWith('.ogg')) return notFound();
+      file = resolveInside(recordings, rest);
+    } else {
+      file = resolveInside(rendererDir, url.pathname);
+    }
     if (!file) {
       log.warn('refused path outside the renderer directory');
       return notFound();
@@ -59,6 +71,6 @@ export function createAppRequestHandler(rendererDir: string): (request: Request)
 }
 
 /** Serves the renderer build on `app://kiosk/` (call after `app.ready`). */
-export function handleAppProtocol(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir));
+export function handleAppProtocol(rendererDir: string, voiceRecordingsDir?: () => string | undefined): void {
+  protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir, voiceRecordingsDir));
 }

@@ -6,6 +6,9 @@ export const en: LocaleShape = {
     title: 'Social Security & Medical Insurance Self-Service',
     siteFallback: 'Self-service terminal',
   },
+  hearAgain: {
+    label: 'Hear again',
+  },
   topBar: {
     elderly: 'Large text',
     mute: 'Mute',

@@ -5,6 +5,10 @@ export const zhCN = {
     title: '社保医保自助服务终端',
     siteFallback: '自助服务终端',
   },
+  hearAgain: {
+    /** The button that says the screen's prompt once more. */
+    label: '再听一遍',
+  },
   topBar: {
     elderly: '长辈模式',
     mute: '静音',

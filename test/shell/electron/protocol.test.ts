@@ -118,3 +118,21 @@ describe('path traversal', () => {
     expect(resolveInside('/srv/renderer', '/assets/app.js')).toBe('/srv/renderer/assets/app.js');
   });
 });
+
+describe('county voice recordings on app://', () => {
+  it('serves .ogg files from the recordings folder under /county-voice/ and nothing else', async () => {
+    const recordings = join(base, 'recordings');
+    mkdirSync(join(recordings, 'zh-CN'), { recursive: true });
+    writeFileSync(join(recordings, 'zh-CN', 'home.ogg'), 'OggS');
+    writeFileSync(join(recordings, 'zh-CN', 'notes.txt'), 'text');
+    const withVoice = createAppRequestHandler(rendererDir, () => recordings);
+    const ok = await withVoice(new Request('app://kiosk/county-voice/zh-CN/home.ogg'));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('audio/ogg');
+    for (const path of ['county-voice/zh-CN/notes.txt', 'county-voice/../secret.txt', 'county-voice/%2e%2e/renderer/index.html']) {
+      expect((await withVoice(new Request(`app://kiosk/${path}`))).status, path).toBe(404);
+    }
+    // Before the core has started (or without a folder) there are none.
+    expect((await createAppRequestHandler(rendererDir, () => undefined)(new Request('app://kiosk/county-voice/zh-CN/home.ogg'))).status).toBe(404);
+  });
+});
