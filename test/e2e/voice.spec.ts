@@ -98,6 +98,46 @@ test.describe('voice', () => {
   });
 });
 
+test.describe('muted from the start', () => {
+  test.use({ terminalConfig: { ...FAST_IDLE, settingsDefaults: { language: 'zh-CN', elderlyMode: false, voiceMuted: true, volume: 0.8 } } });
+
+  test('no screen plays anything, though each asks for its prompt', async ({ page, terminal }) => {
+    await recordStarts(page);
+    await page.clock.install();
+    const html = page.locator('html');
+    await openTerminal(page, terminal);
+    await expect(html).toHaveAttribute('data-voice-request', 'attract:silent');
+    await page.getByTestId('start').click();
+    await expect(html).toHaveAttribute('data-voice-request', 'home:silent');
+    await page.getByTestId('service-pension.contributions').click();
+    await expect(html).toHaveAttribute('data-voice-request', 'service:silent');
+    await page.getByTestId('go-home').click();
+    await page.getByTestId('service-rating').click();
+    await expect(html).toHaveAttribute('data-voice-request', 'rating:silent');
+    await page.getByTestId('rating-4').click();
+    await expect(html).toHaveAttribute('data-voice-request', 'ratingDone:silent');
+    await page.getByTestId('rating-finish').click();
+    await expect(html).toHaveAttribute('data-voice-request', 'attract:silent');
+    await page.getByTestId('start').click();
+    await expect(html).toHaveAttribute('data-voice-request', 'home:silent');
+    await page.clock.runFor(10_500);
+    await expect(page.getByTestId('idle-dialog')).toBeVisible();
+    await expect(html).toHaveAttribute('data-voice-request', 'idle:silent');
+    await page.getByTestId('idle-continue').click();
+    await page.getByTestId('end-session').click();
+    await openTechnicianLogin(page);
+    await expect(html).toHaveAttribute('data-voice-request', 'adminLogin:silent');
+    for (const d of '1357') await page.getByTestId(`key-${d}`).click();
+    await page.getByTestId('pin-submit').click();
+    await expect(html).toHaveAttribute('data-voice-request', 'triesLeft:silent');
+    for (const d of '246810') await page.getByTestId(`key-${d}`).click();
+    await page.getByTestId('pin-submit').click();
+    await expect(html).toHaveAttribute('data-voice-request', 'admin:silent');
+    expect(await starts(page)).toEqual([]);
+    expect(await html.getAttribute('data-voice-count')).toBeNull();
+  });
+});
+
 test.describe('hear it again', () => {
   test('says the screen prompt once more, and is disabled while muted', async ({ page, terminal }) => {
     await recordStarts(page);

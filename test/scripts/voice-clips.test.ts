@@ -26,6 +26,7 @@ function durationBounds(lang: string, text: string): [number, number] {
 
 const RMS_FLOOR = 0.02; // about -34 dBFS: speech, not hiss or silence
 const MAX_LEADING_SILENCE_S = 0.03; // a clip starts at once: playback latency and tight joins
+const MAX_TRAILING_SILENCE_S = 0.03; // and ends on its last sound: joined clips (还可以尝试 · 两 · 次) leave no gap
 
 describe('voice clips', () => {
   it('names a spoken kind for every value in every voice prompt', () => {
@@ -57,7 +58,7 @@ describe('voice clips', () => {
     beforeAll(() => decoder.ready);
     afterAll(() => decoder.free());
 
-    it.each(catalogue.map((c) => [c.id, c] as const))('%s decodes to speech of a plausible length', async (_id, clip) => {
+    it.each(catalogue.map((c) => [c.id, c] as const))('%s decodes to speech of a plausible length, trimmed at both ends', async (_id, clip) => {
       await decoder.reset();
       const { channelData, samplesDecoded, sampleRate, errors } = await decoder.decodeFile(readFileSync(clipFile(clip.id)));
       expect(errors).toEqual([]);
@@ -71,6 +72,9 @@ describe('voice clips', () => {
       expect(Math.sqrt(sum / samples.length)).toBeGreaterThan(RMS_FLOOR);
       const firstSound = samples.findIndex((s) => Math.abs(s) > 0.01);
       expect(firstSound / sampleRate).toBeLessThanOrEqual(MAX_LEADING_SILENCE_S);
+      let lastSound = samples.length - 1;
+      while (lastSound > 0 && Math.abs(samples[lastSound]!) <= 0.01) lastSound -= 1;
+      expect((samples.length - 1 - lastSound) / sampleRate).toBeLessThanOrEqual(MAX_TRAILING_SILENCE_S);
     });
   });
 });
