@@ -22,7 +22,7 @@ const CORE = {
 const RENDERER = {
   label: 'touch UI',
   // The renderer imports the contract's types and the locales; the face assets plugin lives in scripts/.
-  inputs: ['src-renderer', 'src-main/contract', 'scripts/vite-face-assets.ts', 'scripts/face/packages.ts', 'package.json', 'package-lock.json'],
+  inputs: ['src-renderer', 'src-main/contract', 'scripts/vite-face-assets.ts', 'scripts/face/packages.ts', 'scripts/vite-voice-assets.ts', 'assets/voice', 'package.json', 'package-lock.json'],
   outputs: ['dist/renderer/index.html'],
   command: [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'src-renderer/vite.config.ts', '--logLevel', 'warn'],
 };
