@@ -41,11 +41,16 @@ export type PlayerEnv = {
 };
 
 export interface ClipPlayer {
-  /** Fetches and decodes a clip into the cache; rejects when it cannot (missing file, bad audio). */
+  /**
+   * Fetches and decodes a clip into the cache in the background (a few at a time, behind anything a
+   * prompt is waiting for); rejects when it cannot (missing file, bad audio).
+   */
   load(url: string): Promise<void>;
   /** Plays the steps back to back; resolves when done or cut off. Rejects only when a clip cannot be loaded. */
   play(steps: readonly PlayStep[], volume: number, onStart?: (start: PlayStart) => void): Promise<void>;
   cancel(): void;
+  /** Creates the audio context and starts the output now, so the first prompt does not wait for the device. */
+  warm(): Promise<void>;
 }
 
 /** The browser's Web Audio and fetch; used only once a clip is actually needed. */
@@ -66,6 +71,8 @@ export function browserPlayerEnv(): PlayerEnv {
 
 /** How far ahead of the audio clock a prompt is scheduled, so its first clip is never clipped at the start. */
 const LEAD_SECONDS = 0.01;
+/** Background loads at a time: preloading a language never holds up the prompt being said now. */
+const BACKGROUND_LOADS = 2;
 
 export function createClipPlayer(env: PlayerEnv): ClipPlayer {
   let context: AudioContextLike | undefined;
@@ -75,15 +82,54 @@ export function createClipPlayer(env: PlayerEnv): ClipPlayer {
 
   const ctx = (): AudioContextLike => (context ??= env.createContext());
 
-  const decoded = (url: string): Promise<BufferLike> => {
-    let entry = cache.get(url);
-    if (!entry) {
-      entry = env.fetchBytes(url).then((bytes) => ctx().decodeAudioData(bytes));
-      // A failed load is not remembered: the next screen may try again.
-      entry.catch(() => cache.delete(url));
-      cache.set(url, entry);
+  // Background loads wait here for a slot; a prompt that needs one of them starts it at once.
+  const waiting = new Map<string, () => void>();
+  let running = 0;
+  const nextBackground = () => {
+    while (running < BACKGROUND_LOADS && waiting.size > 0) {
+      const [url, start] = waiting.entries().next().value!;
+      waiting.delete(url);
+      start();
     }
-    return entry;
+  };
+
+  const decoded = (url: string, background = false): Promise<BufferLike> => {
+    const entry = cache.get(url);
+    if (entry) {
+      if (!background) waiting.get(url)?.();
+      return entry;
+    }
+    let started = false;
+    let go!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      go = () => {
+        if (started) return;
+        started = true;
+        waiting.delete(url);
+        if (background) running += 1;
+        resolve();
+      };
+    });
+    const loaded = gate
+      .then(() => env.fetchBytes(url))
+      .then((bytes) => ctx().decodeAudioData(bytes))
+      .finally(() => {
+        if (background) {
+          running -= 1;
+          nextBackground();
+        }
+      });
+    // A failed load is not remembered: the next screen may try again.
+    loaded.catch(() => cache.delete(url));
+    cache.set(url, loaded);
+    if (background) {
+      // Promoted by a prompt: it runs outside the background slots (it was counted on start).
+      waiting.set(url, go);
+      nextBackground();
+    } else {
+      go();
+    }
+    return loaded;
   };
 
   const stopPlaying = () => {
@@ -114,7 +160,7 @@ export function createClipPlayer(env: PlayerEnv): ClipPlayer {
 
   return {
     async load(url) {
-      await decoded(url);
+      await decoded(url, true);
     },
 
     async play(steps, volume, onStart) {
@@ -161,6 +207,11 @@ export function createClipPlayer(env: PlayerEnv): ClipPlayer {
     cancel() {
       generation += 1;
       stopPlaying();
+    },
+
+    async warm() {
+      const audio = ctx();
+      if (audio.state !== 'running') await audio.resume().catch(() => undefined);
     },
   };
 }

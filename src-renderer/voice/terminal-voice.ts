@@ -84,6 +84,8 @@ export function createTerminalVoice(options: TerminalVoiceOptions): VoiceSource 
       speech.cancel();
     },
     async preload(utterances, lang) {
+      // The output device starts while the clips load.
+      void player.warm();
       const urls = new Set<string>();
       const add = (plan: readonly PlanStep[]) => {
         for (const step of resolvePlan(plan, options.libraries(), true)?.steps ?? []) if ('url' in step) urls.add(step.url);

@@ -52,9 +52,10 @@ export function useVoicePreload(): void {
   const known = useStore((s) => s.terminal !== null);
   const recordings = useStore((s) => s.terminal?.voiceRecordings);
   useEffect(() => {
-    if (!known) return;
-    // The county's recordings (named in the terminal info) take precedence from now on.
-    setCountyRecordings(recordings ?? []);
+    // The county's recordings (named in the terminal info) take precedence from then on. Before
+    // it arrives the shipped clips are loaded and the audio output started, which takes a while
+    // the first time; the attract prompt then starts as soon as the terminal info is in.
+    if (known) setCountyRecordings(recordings ?? []);
     const prompts = [...SCREEN_PROMPTS, ...VALUE_PROMPTS].map((p): Utterance => ({ key: p, text: '' }));
     void voice.preload(prompts, language);
   }, [language, recordings, known]);

@@ -167,7 +167,8 @@ test.describe('county recordings', () => {
     await page.getByTestId('start').click();
     await expect.poll(async () => (await starts(page)).filter((s) => s.key === 'home')).toEqual([{ key: 'home', origin: 'county', clips: 1 }]);
     const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname));
+    // The shipped clip may have been preloaded before the terminal info named the recording; the county's is the one played.
     expect(fetched).toContain('/county-voice/zh-CN/home.ogg');
-    expect(fetched).not.toContain('/voice/zh-CN/home.ogg');
+    expect(fetched).not.toContain('/county-voice/zh-CN/attract.ogg');
   });
 });

@@ -136,6 +136,34 @@ describe('clip player', () => {
     expect(audio.sources[1]!.stopped).toBe(true);
   });
 
+  it('preloads two clips at a time, and a prompt needing a queued clip fetches it at once', async () => {
+    const audio = fakeAudio();
+    const pending = new Map<string, () => void>();
+    const env: PlayerEnv = {
+      ...audio.env,
+      fetchBytes: (url) => {
+        audio.fetched.push(url);
+        return new Promise((resolve) => pending.set(url, () => resolve(new Float64Array([1]).buffer)));
+      },
+    };
+    const player = createClipPlayer(env);
+    const loads = ['a', 'b', 'c', 'd', 'e'].map((n) => player.load(`voice/en/${n}.ogg`));
+    await vi.waitFor(() => expect(audio.fetched).toEqual(['voice/en/a.ogg', 'voice/en/b.ogg']));
+    const said = player.play([{ url: 'voice/en/e.ogg' }], 1);
+    await vi.waitFor(() => expect(audio.fetched).toEqual(['voice/en/a.ogg', 'voice/en/b.ogg', 'voice/en/e.ogg']));
+    pending.get('voice/en/e.ogg')!();
+    await vi.waitFor(() => expect(audio.starts).toHaveLength(1));
+    pending.get('voice/en/a.ogg')!();
+    await vi.waitFor(() => expect(audio.fetched).toContain('voice/en/c.ogg'));
+    for (const url of ['voice/en/b.ogg', 'voice/en/c.ogg']) pending.get(url)!();
+    await vi.waitFor(() => expect(audio.fetched).toContain('voice/en/d.ogg'));
+    pending.get('voice/en/d.ogg')!();
+    await Promise.all(loads);
+    expect(new Set(audio.fetched).size).toBe(audio.fetched.length);
+    audio.endAll();
+    await said;
+  });
+
   it('rejects a clip that cannot be loaded, and tries again next time', async () => {
     const audio = fakeAudio();
     const player = createClipPlayer(audio.env);
