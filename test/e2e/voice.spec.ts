@@ -98,6 +98,38 @@ test.describe('voice', () => {
   });
 });
 
+test('the prompt reaches the audio output as sound, decoded by Chromium from the Opus clip', async ({ page, terminal }) => {
+  // Taps whatever the app connects to the speakers with an analyser and keeps the loudest block seen.
+  await page.addInitScript(() => {
+    const tap = { peakRms: 0 };
+    (window as unknown as { voiceTap: typeof tap }).voiceTap = tap;
+    const connect = AudioNode.prototype.connect as (this: AudioNode, ...args: unknown[]) => unknown;
+    AudioNode.prototype.connect = function (this: AudioNode, ...args: unknown[]) {
+      const [target] = args;
+      if (target instanceof AudioDestinationNode) {
+        const analyser = this.context.createAnalyser();
+        analyser.fftSize = 2048;
+        connect.call(this, analyser);
+        const block = new Float32Array(analyser.fftSize);
+        const poll = () => {
+          analyser.getFloatTimeDomainData(block);
+          let sum = 0;
+          for (const s of block) sum += s * s;
+          tap.peakRms = Math.max(tap.peakRms, Math.sqrt(sum / block.length));
+          requestAnimationFrame(poll);
+        };
+        poll();
+      }
+      return connect.apply(this, args);
+    } as typeof AudioNode.prototype.connect;
+  });
+  await recordStarts(page);
+  await openTerminal(page, terminal);
+  await page.getByTestId('start').click();
+  await expectPlayed(page, 'home');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { voiceTap: { peakRms: number } }).voiceTap.peakRms)).toBeGreaterThan(0.02);
+});
+
 test.describe('muted from the start', () => {
   test.use({ terminalConfig: { ...FAST_IDLE, settingsDefaults: { language: 'zh-CN', elderlyMode: false, voiceMuted: true, volume: 0.8 } } });
 
