@@ -30,6 +30,10 @@ test.describe('voice', () => {
   test.use({ terminalConfig: FAST_IDLE });
 
   test('every screen plays its prompt from the shipped clips', async ({ page, terminal }) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
     await recordStarts(page);
     await page.clock.install();
     await openTerminal(page, terminal);
@@ -65,6 +69,8 @@ test.describe('voice', () => {
     for (const d of '246810') await page.getByTestId(`key-${d}`).click();
     await page.getByTestId('pin-submit').click();
     await expectPlayed(page, 'admin');
+    // Clips are fetched and decoded under the terminal's own CSP.
+    expect(violations).toEqual([]);
   });
 
   test('English prompts come from the English clips', async ({ page, terminal }) => {
