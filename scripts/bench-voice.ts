@@ -164,6 +164,9 @@ try {
   const coldReady = coldSample - (cold.readyAt ?? Number.NaN);
   const coldAsked = coldSample - (cold.askedAt ?? Number.NaN);
 
+  // A resident takes longer than this to touch the screen; the rounds measure screens whose clips are preloaded.
+  await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.documentElement.dataset['voicePreloaded'] === 'zh-CN');
+  const preloadedAfter = (await page.evaluate(() => performance.now())) - (cold.readyAt ?? Number.NaN);
   const perScreen: Record<string, number[]> = { home: [], service: [], attract: [] };
   for (let i = 0; i < ROUNDS; i += 1) {
     let wait = await arm(page, 'home', 'home');
@@ -200,7 +203,8 @@ try {
   }
   console.log(`  all screens                                            median ${ms(median(all))}  p90 ${ms(pct(all, 90))}  max ${ms(Math.max(...all))}  (+${ms(median(all) - base)} over baseline; target ≤ ${TARGET_MS} ms: ${Math.max(...all) <= TARGET_MS ? 'met' : 'NOT met'})`);
   console.log(`  first attract after page load: from the screen ${ms(coldAttract)} (it waits for the link and terminal info), from the terminal info ${ms(coldReady)}, from the prompt asked ${ms(coldAsked)}`);
-  console.log(`  fetch + decode all ${bare.clips} zh-CN clips (what preloading a language costs)  ${ms(bare.decodeAllMs)}`);
+  console.log(`  all prompts preloaded, counted from the terminal info   ≤ ${ms(preloadedAfter)}`);
+  console.log(`  fetch + decode all ${bare.clips} zh-CN clips at once on a bare page  ${ms(bare.decodeAllMs)}`);
   console.log(`  shipped clips: ${counts['zh-CN']} zh-CN ${(sizes['zh-CN']! / 1024).toFixed(1)} KiB + ${counts['en']} en ${(sizes['en']! / 1024).toFixed(1)} KiB = ${Object.keys(manifest.clips).length} clips, ${(total / 1024).toFixed(1)} KiB (Opus 24 kbit/s mono)`);
 } finally {
   await browser.close();

@@ -18,8 +18,8 @@ export function HearAgainButton({ tone = 'bar' }: Props) {
   const { t } = useTranslation();
   const settings = useStore((s) => s.settings);
   const hear = () => {
-    const prompt = currentPrompt();
-    void (prompt ? voice.say(promptUtterance(settings.language, prompt), settings) : voice.repeat(settings));
+    const current = currentPrompt();
+    void (current ? voice.say(promptUtterance(settings.language, current.prompt, current.values), settings) : voice.repeat(settings));
   };
   return (
     <button

@@ -86,9 +86,11 @@ export function createTerminalVoice(options: TerminalVoiceOptions): VoiceSource 
     async preload(utterances, lang) {
       // The output device starts while the clips load.
       void player.warm();
+      // In order of need: the prompts' own pieces (in the order given) before the joiner's words.
       const urls = new Set<string>();
-      const add = (plan: readonly PlanStep[]) => {
-        for (const step of resolvePlan(plan, options.libraries(), true)?.steps ?? []) if ('url' in step) urls.add(step.url);
+      const words = new Set<string>();
+      const add = (plan: readonly PlanStep[], into = urls) => {
+        for (const step of resolvePlan(plan, options.libraries(), true)?.steps ?? []) if ('url' in step) into.add(step.url);
       };
       for (const utterance of utterances) {
         if (utterance.key === undefined) continue;
@@ -98,11 +100,12 @@ export function createTerminalVoice(options: TerminalVoiceOptions): VoiceSource 
         if (pieces.length > 1 && utterance.values === undefined) {
           // Said later with values: its fixed pieces now, and every word the joiner may need.
           add(pieces.flatMap((piece, i) => ('text' in piece && isSpeakable(piece.text) ? [{ clip: promptClipId(lang, utterance.key!, i / 2) }] : [])));
-          add(Object.keys(VOCABULARY[lang]).map((word) => ({ clip: wordClipId(lang, word) })));
+          add(Object.keys(VOCABULARY[lang]).map((word) => ({ clip: wordClipId(lang, word) })), words);
         } else {
           add(planPrompt(templates, lang, utterance.key, utterance.values) ?? []);
         }
       }
+      for (const url of words) urls.add(url);
       await Promise.all([...urls].map((url) => player.load(url).catch(() => undefined)));
     },
   };

@@ -32,3 +32,9 @@ export function reportVoiceStart(utterance: Utterance, start: PlayStart & { orig
   root.dataset.voiceOrigin = detail.origin;
   document.dispatchEvent(new CustomEvent(VOICE_START_EVENT, { detail }));
 }
+
+/** `<html data-voice-preloaded>`: the language whose prompts are all loaded and decoded (the last preload that finished). */
+export function reportPreloaded(language: string): void {
+  if (typeof document === 'undefined') return;
+  document.documentElement.dataset.voicePreloaded = language;
+}
