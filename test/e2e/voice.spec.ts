@@ -136,6 +136,40 @@ test('the prompt reaches the audio output as sound, decoded by Chromium from the
   await expect.poll(() => page.evaluate(() => (window as unknown as { voiceTap: { peakRms: number } }).voiceTap.peakRms)).toBeGreaterThan(0.02);
 });
 
+test('an OS voice speaks only a prompt with no clip', async ({ page, terminal }) => {
+  // An OS with a Mandarin voice (as Windows has); the home clip is missing from the server.
+  await page.addInitScript(() => {
+    const spoken: string[] = [];
+    (window as unknown as { osSpoken: string[] }).osSpoken = spoken;
+    class Utterance {
+      lang = '';
+      volume = 1;
+      onend: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      constructor(readonly text: string) {}
+    }
+    const synth = {
+      getVoices: () => [{ lang: 'zh-CN', name: 'Test Mandarin' }],
+      speak: (u: Utterance) => {
+        spoken.push(`${u.lang}:${u.text}`);
+        queueMicrotask(() => u.onend?.());
+      },
+      cancel: () => undefined,
+    };
+    Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+    Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
+  });
+  await page.route('**/voice/zh-CN/home.ogg', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await recordStarts(page);
+  await openTerminal(page, terminal);
+  await expectPlayed(page, 'attract');
+  await page.getByTestId('start').click();
+  const spoken = () => page.evaluate(() => (window as unknown as { osSpoken: string[] }).osSpoken);
+  await expect.poll(spoken).toEqual(['zh-CN:请选择要办理的业务。']);
+  // The attract prompt, which has its clip, never went to the OS voice.
+  expect((await starts(page)).map((s) => s.key)).not.toContain('home');
+});
+
 test.describe('muted from the start', () => {
   test.use({ terminalConfig: { ...FAST_IDLE, settingsDefaults: { language: 'zh-CN', elderlyMode: false, voiceMuted: true, volume: 0.8 } } });
 

@@ -78,6 +78,21 @@ describe('clip plan', () => {
     expect(planPrompt(templates, 'en', 'home')).toEqual([{ clip: 'en/home' }]);
   });
 
+  it('speaks a masked card number digit by digit with a pause between groups, and amounts and dates from words', () => {
+    const custom = promptTemplates({
+      'zh-CN': { voice: { card: '卡号{{card, digits}}，应缴{{due, amount}}，截止{{by, date}}。' } },
+      en: { voice: { card: 'Card {{card, digits}}.' } },
+    });
+    const ids = (steps: ReturnType<typeof planPrompt>) => steps?.map((s) => ('pause' in s ? '|' : s.clip.split('/').pop()));
+    expect(ids(planPrompt(custom, 'zh-CN', 'card', { card: '62** 1234', due: '1234.56', by: '2026-12-04' }))).toEqual([
+      'card@0', 'd6', 'd2', '|', 'd1', 'd2', 'd3', 'd4',
+      'card@1', 'd1', 'qian', 'd2', 'bai', 'd3', 'shi', 'd4', 'yuan', 'd5', 'jiao', 'd6', 'fen',
+      // The closing 。 alone has nothing to say: no clip.
+      'card@2', 'd2', 'o', 'd2', 'd6', 'nian', 'shi', 'd2', 'yue', 'd4', 'ri',
+    ]);
+    expect(ids(planPrompt(custom, 'en', 'card', { card: '**** 0042' }))).toEqual(['card@0', 'zero', 'zero', 'four', 'two']);
+  });
+
   it('has no plan for an unknown prompt, a missing value or one the joiner cannot speak', () => {
     expect(planPrompt(templates, 'en', 'noSuchPrompt')).toBeUndefined();
     expect(planPrompt(templates, 'en', 'triesLeft')).toBeUndefined();
