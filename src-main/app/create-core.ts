@@ -8,6 +8,8 @@ import { KioskCore } from '../core/kiosk-core.js';
 import { FileLockoutStore } from '../core/lockout-store.js';
 import { createDeviceSource } from './devices-wiring.js';
 import { createQueue } from './queue-wiring.js';
+import { allEmulated, createFlows } from './flows-wiring.js';
+import { applyDemoAction, emptyDemoReaders } from '../devices/index.js';
 import type { KeyProvider } from '../outbox/key-provider.js';
 import { makeDataDirPrivate } from './private-data-dir.js';
 import { findVoiceRecordings, recordingsDirOf } from './voice-recordings.js';
@@ -54,6 +56,8 @@ export async function createCore(options: CreateCoreOptions): Promise<KioskCore>
     await devices.close();
     throw error;
   }
+  const demo = allEmulated(config);
+  if (demo) emptyDemoReaders(devices.manager);
   return new KioskCore({
     config,
     catalogFile,
@@ -64,6 +68,8 @@ export async function createCore(options: CreateCoreOptions): Promise<KioskCore>
     devices,
     queue: queue.ops,
     recorder: queue.recorder,
+    flows: createFlows({ config, terminalId, manager: devices.manager, queue }),
+    ...(demo ? { demoDevices: (action: Parameters<typeof applyDemoAction>[1]) => applyDemoAction(devices.manager, action) } : {}),
     adminLockout: new FileLockoutStore(join(options.dataDir, 'admin-lockout.json')),
     onClose: async () => {
       await queue.close();

@@ -5,6 +5,7 @@ import { IdlePolicySchema, SettingsPatchSchema, SettingsSchema } from './setting
 import { HealthSchema } from './health.js';
 import { TerminalInfoSchema } from './terminal.js';
 import { DeadLetterSchema, DeviceStatusListSchema, QueueStatusSchema } from './ops.js';
+import { DemoDeviceActionSchema, FlowActionSchema, FlowViewSchema } from './flows.js';
 
 const Empty = z.object({}).strict();
 const SessionIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'session id is a UUID');
@@ -61,6 +62,27 @@ export const CALLS = {
   },
   /** Ops: discards a dead letter for good (audited); fails with `not_found` if it is gone. */
   discardDeadLetter: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: z.object({}) },
+  /**
+   * Starts the service's resident flow in this session (ending any other flow); the answer is its
+   * first view, later ones arrive as `flow.changed`. Fails with `session_mismatch`, `service_unknown`
+   * (no flow for that service) or `service_disabled` (not on offer now).
+   */
+  startFlow: {
+    input: z.object({ sessionId: SessionIdSchema, serviceId: z.string().min(1).max(64) }).strict(),
+    output: FlowViewSchema,
+  },
+  /** A resident action on the running flow; fails with `not_found` (no such flow now) or `flow_refused` (this step does not take it). */
+  flowAction: {
+    input: z.object({ sessionId: SessionIdSchema, flowId: z.string().min(1).max(64), action: FlowActionSchema }).strict(),
+    output: FlowViewSchema,
+  },
+  /** The resident leaves the flow: it ends cleanly (devices released); the view says what to take back. */
+  cancelFlow: {
+    input: z.object({ sessionId: SessionIdSchema, flowId: z.string().min(1).max(64) }).strict(),
+    output: FlowViewSchema,
+  },
+  /** Demo terminals only: a card into or out of an emulated reader, a key on the emulated pad; `not_demo` elsewhere. */
+  demoDevice: { input: z.object({ action: DemoDeviceActionSchema }).strict(), output: z.object({}) },
 } as const satisfies Record<CallName, { input: z.ZodTypeAny; output: z.ZodTypeAny }>;
 
 export type Calls = typeof CALLS;

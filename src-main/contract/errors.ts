@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'session_mismatch',
   'service_unknown',
   'service_disabled',
+  'flow_refused',
+  'not_demo',
   'admin_bad_pin',
   'admin_locked',
   'admin_not_authorized',

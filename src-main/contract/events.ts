@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SettingsSchema } from './settings.js';
 import { HealthSchema } from './health.js';
 import { DeviceStatusListSchema, QueueStatusSchema } from './ops.js';
+import { FlowViewSchema } from './flows.js';
 
 /** Events flow core → UI only; they are queued until the renderer calls `rendererReady`. */
 export const KioskEventSchema = z.discriminatedUnion('type', [
@@ -15,6 +16,8 @@ export const KioskEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('catalog.changed'), version: z.string() }),
   z.object({ type: z.literal('devices.changed'), devices: DeviceStatusListSchema.shape.devices }),
   z.object({ type: z.literal('queue.changed'), queue: QueueStatusSchema }),
+  /** The running flow's new view (its step, masked fields, digit counts; never a PIN or full number). */
+  z.object({ type: z.literal('flow.changed'), view: FlowViewSchema }),
 ]);
 export type KioskEvent = z.infer<typeof KioskEventSchema>;
 export type KioskEventType = KioskEvent['type'];

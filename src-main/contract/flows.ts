@@ -104,9 +104,29 @@ export const FlowActionSchema = z.discriminatedUnion('type', [
       imageBase64: z.string().min(100).max(240_000).regex(/^[A-Za-z0-9+/]+={0,2}$/),
       imageSha256: z.string().regex(/^[0-9a-f]{64}$/),
       livenessScore: z.number().min(0).max(1),
+      /** The capture's face descriptor (the local model's embedding) for the county's comparison. */
+      descriptor: z.array(z.number().finite()).min(64).max(4096).optional(),
     })
     .strict(),
   /** The renderer found no usable camera. */
   z.object({ type: z.literal('noCamera') }).strict(),
 ]);
 export type FlowAction = z.infer<typeof FlowActionSchema>;
+
+/** The emulated readers' demo residents (the reference county knows each). */
+export const DEMO_RESIDENT_KEYS = ['demo1', 'demo2', 'demo3', 'demo4'] as const;
+
+/**
+ * Demo terminals only (every device emulated): what a demo visitor does to the emulated
+ * hardware, standing in for a card in the slot or a finger on the pad. Refused with `not_demo`
+ * on a terminal with any real device.
+ */
+export const DemoDeviceActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('insertCard'), resident: z.enum(DEMO_RESIDENT_KEYS) }).strict(),
+  z.object({ type: z.literal('removeCard') }).strict(),
+  z.object({ type: z.literal('placeIdCard'), resident: z.enum(DEMO_RESIDENT_KEYS) }).strict(),
+  z.object({ type: z.literal('removeIdCard') }).strict(),
+  /** One key of the emulated encrypting pad (it encrypts the entry itself, as the real one does). */
+  z.object({ type: z.literal('padKey'), key: z.enum(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'enter', 'clear', 'cancel']) }).strict(),
+]);
+export type DemoDeviceAction = z.infer<typeof DemoDeviceActionSchema>;

@@ -7,5 +7,6 @@ export * from './health.js';
 export * from './terminal.js';
 export * from './ops.js';
 export * from './events.js';
+export * from './flows.js';
 export * from './calls.js';
 export * from './api.js';

@@ -19,6 +19,10 @@ export const CALL_NAMES = [
   'retryDeadLetter',
   'discardDeadLetter',
   'submitRating',
+  'startFlow',
+  'flowAction',
+  'cancelFlow',
+  'demoDevice',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

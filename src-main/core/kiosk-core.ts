@@ -1,6 +1,7 @@
 import { CALLS, type CallName, isCallName } from '../contract/index.js';
 import { fail, ok, type Result } from '../contract/errors.js';
 import type { KioskEvent } from '../contract/events.js';
+import type { DemoDeviceAction, FlowAction, FlowView } from '../contract/flows.js';
 import type { ShellKind, TerminalInfo } from '../contract/terminal.js';
 import type { Health } from '../contract/health.js';
 import type { Catalog, DeviceKind } from '../contract/catalog.js';
@@ -17,6 +18,25 @@ import { computeHealth, networkState, unavailableDevices } from './live-state.js
 
 const log = createLogger('core');
 
+/** A flow host's answer (src-main/flows/flow-host.ts); the core only maps refusals to error codes. */
+export type FlowRunnerResult = { ok: true; view: FlowView } | { ok: false; code: 'not_found' | 'session_mismatch' | 'service_unknown' | 'action_refused' };
+
+/** What the core needs of the flow host: one resident flow at a time, for the current session. */
+export interface FlowRunner {
+  start(sessionId: string, serviceId: string): FlowRunnerResult;
+  action(sessionId: string, flowId: string, action: FlowAction): FlowRunnerResult;
+  cancel(sessionId: string, flowId: string): FlowRunnerResult;
+  stopCurrent(): Promise<void>;
+}
+
+/** The hooks the core gives the flow host it is built with. */
+export interface FlowRunnerHooks {
+  /** Runs when the resident session ends (any way): the flow stops and its data goes. */
+  registerWipe(wipe: () => void): () => void;
+  /** Each new view of the running flow, sent to the UI as `flow.changed`. */
+  onView(view: FlowView): void;
+}
+
 export interface CoreOptions {
   config: Config;
   catalogFile: CatalogFile;
@@ -30,6 +50,10 @@ export interface CoreOptions {
   voiceRecordings?: { dir: string; ids: readonly string[] };
   /** Keeps the technician-login lockout across restarts (in memory when absent). */
   adminLockout?: LockoutStore;
+  /** Builds the flow host for resident services (none: every service is a placeholder). */
+  flows?: (hooks: FlowRunnerHooks) => FlowRunner;
+  /** Demo terminals only: drives the emulated hardware (cards in and out, pad keys); false when it cannot. */
+  demoDevices?: (action: DemoDeviceAction) => boolean;
   /** Stops what the composition root started (sync, devices); run once by `close()`. */
   onClose?: () => Promise<void>;
   now?: () => number;
@@ -46,6 +70,7 @@ export class KioskCore {
   private readonly now: () => number;
   private readonly devices: ReadonlySet<DeviceKind>;
   private readonly handlers: Handlers;
+  private readonly flows: FlowRunner | undefined;
 
   constructor(private readonly options: CoreOptions) {
     this.now = options.now ?? Date.now;
@@ -56,6 +81,10 @@ export class KioskCore {
     this.sessions = new SessionManager(config.settingsDefaults, (sessionId, reason) => {
       this.emit({ type: 'session.ended', sessionId, reason });
       this.emit({ type: 'settings.changed', settings: this.sessions.getSettings() });
+    });
+    this.flows = options.flows?.({
+      registerWipe: (wipe) => this.sessions.registerWipe(wipe),
+      onView: (view) => this.emit({ type: 'flow.changed', view }),
     });
     this.handlers = this.buildHandlers();
     options.devices.onChange((devices) => {
@@ -114,7 +143,7 @@ export class KioskCore {
 
   /** Stops background work (sync engine, device manager); safe to call more than once. */
   close(): Promise<void> {
-    this.closing ??= (this.options.onClose?.() ?? Promise.resolve()).catch((error: unknown) => {
+    this.closing ??= (this.flows?.stopCurrent() ?? Promise.resolve()).then(() => this.options.onClose?.()).catch((error: unknown) => {
       log.error('close failed', { error });
     });
     return this.closing;
@@ -142,6 +171,20 @@ export class KioskCore {
       log.error('call failed', { call: name, error });
       return fail('internal');
     }
+  }
+
+  /** A flow host's answer as a call result. */
+  private flowResult(r: FlowRunnerResult): Result<FlowView> {
+    if (r.ok) return ok(r.view);
+    return fail(r.code === 'action_refused' ? 'flow_refused' : r.code);
+  }
+
+  private startFlow(input: { sessionId: string; serviceId: string }): Result<FlowView> {
+    if (this.sessions.sessionId !== input.sessionId) return fail('session_mismatch');
+    const service = this.catalog().services.find((s) => s.id === input.serviceId);
+    if (!service || !this.flows) return fail('service_unknown');
+    if (service.disabledReason) return fail('service_disabled');
+    return this.flowResult(this.flows.start(input.sessionId, input.serviceId));
   }
 
   private emit(event: KioskEvent): void {
@@ -221,6 +264,15 @@ export class KioskCore {
           return fail(outcome.code, outcome.code === 'record_in_doubt' && outcome.reference ? { reference: outcome.reference } : {});
         }
         return ok({ reference: outcome.id, recordedAt: new Date(outcome.recordedAt).toISOString() });
+      },
+      startFlow: (input: { sessionId: string; serviceId: string }) => this.startFlow(input),
+      flowAction: (input: { sessionId: string; flowId: string; action: FlowAction }) =>
+        this.flows ? this.flowResult(this.flows.action(input.sessionId, input.flowId, input.action)) : fail('not_found'),
+      cancelFlow: (input: { sessionId: string; flowId: string }) =>
+        this.flows ? this.flowResult(this.flows.cancel(input.sessionId, input.flowId)) : fail('not_found'),
+      demoDevice: (input: { action: DemoDeviceAction }) => {
+        if (!this.options.demoDevices || !this.terminalInfo().emulatedDevices) return fail('not_demo');
+        return this.options.demoDevices(input.action) ? ok({}) : fail('not_found');
       },
       getDeviceStatus: () => this.asTechnician(() => ok({ devices: this.options.devices.list() })),
       getQueueStatus: () => this.asTechnician(() => ok(this.options.queue.status())),

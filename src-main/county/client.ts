@@ -118,7 +118,7 @@ export class CountyClient {
   }
 
   /** Asks for a PIN-reset MAC; `idempotencyKey` makes a retry return the same authorization. */
-  authorizePinReset(req: { residentRef: string; cardSerial: string; pinBlock: string }, idempotencyKey: string): Promise<PinResetAuthorization> {
+  authorizePinReset(req: { residentRef: string; cardSerial: string; pinBlock: string; challenge: string }, idempotencyKey: string): Promise<PinResetAuthorization> {
     return this.call('authorizePinReset', PinResetAuthorizationSchema, req, { idempotencyKey });
   }
 

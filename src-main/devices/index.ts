@@ -6,3 +6,5 @@ export { backoffDelay } from './backoff.js';
 export { DEVICE_MESSAGE_KEYS, messageKeyFor, type DeviceMessageKey } from './messages.js';
 export type { DeviceDrivers, DriverKind, EmulatorControl } from './types.js';
 export { processStill, StillError, type StillOptions, type StillResult } from './still.js';
+export { applyDemoAction, emptyDemoReaders } from './demo-control.js';
+export { DEMO_CARDS, DEMO_CARD_PIN, type DemoCards } from './demo-cards.js';

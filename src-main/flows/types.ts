@@ -10,7 +10,7 @@ export type FlowDevices = Pick<DeviceManager, 'use' | 'driver' | 'watchCard'>;
 /** The county calls flows make (the signed CountyClient in production, a fake in unit tests); each rejects with a CountyError. */
 export interface FlowCounty {
   lookupResident(idNumber: string): Promise<ResidentRecord>;
-  matchFace(req: { residentRef: string; image: string; imageSha256: string; livenessScore?: number }, idempotencyKey: string): Promise<FaceMatch>;
+  matchFace(req: { residentRef: string; image: string; imageSha256: string; livenessScore?: number; descriptor?: number[] }, idempotencyKey: string): Promise<FaceMatch>;
   authorizePinReset(req: { residentRef: string; cardSerial: string; pinBlock: string; challenge: string }, idempotencyKey: string): Promise<PinResetAuthorization>;
 }
 

@@ -20,6 +20,10 @@ const CALLS: Record<CallName, true> = {
   retryDeadLetter: true,
   discardDeadLetter: true,
   submitRating: true,
+  startFlow: true,
+  flowAction: true,
+  cancelFlow: true,
+  demoDevice: true,
 };
 
 export const CALL_NAMES = Object.keys(CALLS) as CallName[];

@@ -30,6 +30,10 @@ export function handleKioskEvent(event: KioskEvent): void {
     case 'queue.changed':
       state.setQueue(event.queue);
       return;
+    case 'flow.changed':
+      // Kept only while its service is open; the per-step flow screens that show it are not built yet.
+      state.setFlowView(event.view);
+      return;
     default:
       missingCase(event);
   }

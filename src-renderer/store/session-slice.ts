@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { FlowView } from '../../src-main/contract/index.js';
 import type { Store } from './types.js';
 
 /**
@@ -9,12 +10,16 @@ export type SessionState = {
   sessionId: string | null;
   startedAt: string | null;
   currentServiceId: string | null;
+  /** The running flow's last view (masked fields and digit counts only); wiped with the session. */
+  flow: FlowView | null;
 };
 
 export type SessionSlice = SessionState & {
   beginSession(sessionId: string, startedAt: string): void;
   openService(serviceId: string): void;
   leaveService(): void;
+  /** Keeps a flow view of this session's current service. */
+  setFlowView(view: FlowView): void;
   /** Wipes resident data, resets settings to the defaults and returns to the attract screen. */
   endSession(): void;
 };
@@ -23,6 +28,7 @@ export const initialSession: SessionState = {
   sessionId: null,
   startedAt: null,
   currentServiceId: null,
+  flow: null,
 };
 
 export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (set, get) => ({
@@ -35,8 +41,11 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
     set({ currentServiceId: serviceId });
     get().navigate({ name: 'service', serviceId });
   },
+  setFlowView: (view) => {
+    if (get().currentServiceId === view.serviceId) set({ flow: view });
+  },
   leaveService: () => {
-    set({ currentServiceId: null });
+    set({ currentServiceId: null, flow: null });
     get().navigate({ name: 'home' });
   },
   endSession: () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigSchema, CatalogFileSchema, type Config } from '../../src-main/config/schema.js';
 import { PROJECT_ROOT } from '../../src-main/config/load.js';
-import { KioskCore } from '../../src-main/core/kiosk-core.js';
+import { KioskCore, type CoreOptions } from '../../src-main/core/kiosk-core.js';
 import type { DeviceStatusSource, QueueOps } from '../../src-main/core/ops-sources.js';
 import type { RecordOutcome, Recorder, TransactionInput } from '../../src-main/core/recorder.js';
 import type { DeadLetter, DeviceStatus, QueueStatus } from '../../src-main/contract/ops.js';
@@ -71,9 +71,21 @@ export const catalogFile = CatalogFileSchema.parse(
 );
 
 /** A core on the embedded defaults, with overrides, a fixed terminal id and an injectable clock. */
-export function makeCore(overrides: Record<string, unknown> = {}, now?: () => number, ops = fakeOps()): KioskCore {
+/** A flow runner that answers with a plain first view, for the call-dispatch tests (the real host is tested in test/flows and test/app). */
+export function fakeFlows(): NonNullable<CoreOptions['flows']> {
+  const view = (serviceId: string, status: 'waiting' | 'ended' = 'waiting') => ({ flowId: 'flow-1', serviceId, step: 'insertCard', stepIndex: 1, stepCount: 5, status });
+  return () => ({
+    start: (_sessionId, serviceId) => ({ ok: true, view: view(serviceId) }),
+    action: () => ({ ok: true, view: view('ssc.pin.reset') }),
+    cancel: () => ({ ok: true, view: view('ssc.pin.reset', 'ended') }),
+    stopCurrent: async () => {},
+  });
+}
+
+export function makeCore(overrides: Record<string, unknown> = {}, now?: () => number, ops = fakeOps(), extra: Partial<CoreOptions> = {}): KioskCore {
   const config: Config = ConfigSchema.parse(overrides);
   return new KioskCore({
+    ...extra,
     config,
     catalogFile,
     terminalId: 'T-TEST0001',

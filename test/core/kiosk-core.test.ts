@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { CALL_NAMES, CALLS, type KioskEvent } from '../../src-main/contract/index.js';
-import { makeCore } from './helpers.js';
+import { fakeFlows, makeCore } from './helpers.js';
 
 describe('KioskCore call dispatch', () => {
   it('answers every call name in the contract with a value that matches its output schema', async () => {
-    const core = makeCore();
+    const core = makeCore({}, undefined, undefined, { flows: fakeFlows(), demoDevices: () => true });
+    const sessionId = () => core.sessions.sessionId ?? core.sessions.start().sessionId;
+    const enabled = core.catalog().services.find((s) => !s.disabledReason)?.id;
     const inputs: Record<string, () => unknown> = {
+      startFlow: () => ({ sessionId: sessionId(), serviceId: enabled }),
+      flowAction: () => ({ sessionId: sessionId(), flowId: 'flow-1', action: { type: 'continue' } }),
+      cancelFlow: () => ({ sessionId: sessionId(), flowId: 'flow-1' }),
+      demoDevice: () => ({ action: { type: 'removeCard' } }),
       endSession: () => ({ sessionId: core.sessions.sessionId, reason: 'user' }),
       updateSettings: () => ({ language: 'en' }),
       adminLogin: () => ({ pin: '246810' }),
@@ -21,6 +27,22 @@ describe('KioskCore call dispatch', () => {
       expect(result.ok, name).toBe(true);
       if (result.ok) expect(CALLS[name].output.safeParse(result.value).success, name).toBe(true);
     }
+  });
+
+  it('refuses the demo hardware calls on a terminal built without them, and flows with none configured', async () => {
+    const core = makeCore();
+    expect(await core.call('demoDevice', { action: { type: 'removeCard' } })).toEqual({ ok: false, error: { code: 'not_demo' } });
+    const sessionId = core.sessions.start().sessionId;
+    const enabled = core.catalog().services.find((s) => !s.disabledReason)?.id;
+    expect(await core.call('startFlow', { sessionId, serviceId: enabled })).toEqual({ ok: false, error: { code: 'service_unknown' } });
+  });
+
+  it('refuses a flow for a service that is not on offer now', async () => {
+    const core = makeCore({}, undefined, undefined, { flows: fakeFlows() });
+    const sessionId = core.sessions.start().sessionId;
+    const disabled = core.catalog().services.find((s) => s.disabledReason)?.id;
+    expect(disabled).toBeDefined();
+    expect(await core.call('startFlow', { sessionId, serviceId: disabled })).toEqual({ ok: false, error: { code: 'service_disabled' } });
   });
 
   it('rejects unknown calls and malformed payloads as error values, not exceptions', async () => {

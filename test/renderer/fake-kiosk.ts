@@ -42,6 +42,10 @@ export function fakeKiosk() {
     retryDeadLetter: vi.fn(async () => ({ ok: true as const, value: {} })),
     discardDeadLetter: vi.fn(async () => ({ ok: true as const, value: {} })),
     submitRating: vi.fn(async () => ({ ok: true as const, value: { reference: 'tx-1', recordedAt: '2025-01-01T00:01:00Z' } })),
+    startFlow: vi.fn(async () => ({ ok: false as const, error: { code: 'service_unknown' as const } })),
+    flowAction: vi.fn(async () => ({ ok: false as const, error: { code: 'not_found' as const } })),
+    cancelFlow: vi.fn(async () => ({ ok: false as const, error: { code: 'not_found' as const } })),
+    demoDevice: vi.fn(async () => ({ ok: false as const, error: { code: 'not_demo' as const } })),
     onEvent(listener: (event: KioskEvent) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);

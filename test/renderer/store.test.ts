@@ -36,13 +36,15 @@ describe('store', () => {
     s.setDefaults(defaults);
     s.beginSession('sid', 'now');
     s.openService('pension-query');
+    s.setFlowView({ flowId: 'f-1', serviceId: 'pension-query', step: 'confirmCard', stepIndex: 1, stepCount: 3, status: 'waiting', masked: { name: '张*明', cardNumber: '****1234' } });
+    expect(useStore.getState().flow?.masked?.name).toBe('张*明');
     s.applySettings({ language: 'en', elderlyMode: true, voiceMuted: true, volume: 0.2 });
     s.showNotice({ kind: 'error', code: 'internal' });
 
     useStore.getState().endSession();
 
     const after = useStore.getState();
-    expect({ sessionId: after.sessionId, startedAt: after.startedAt, currentServiceId: after.currentServiceId }).toEqual(initialSession);
+    expect({ sessionId: after.sessionId, startedAt: after.startedAt, currentServiceId: after.currentServiceId, flow: after.flow }).toEqual(initialSession);
     expect(after.settings).toEqual(defaults);
     expect(after.screen).toEqual({ name: 'attract' });
     expect(after.notice).toBeNull();

@@ -59,10 +59,10 @@ export function pinResetMachine(ctx: FlowContext) {
           throw new FlowFailure(countyFailure(e, 'residentUnknown'));
         }
       }),
-      matchFace: fromPromise<boolean, { residentRef: string; image: string; sha: string; liveness: number; attempt: number }>(async ({ input }) => {
+      matchFace: fromPromise<boolean, { residentRef: string; image: string; sha: string; liveness: number; descriptor?: number[] | undefined; attempt: number }>(async ({ input }) => {
         try {
           const m = await ctx.county.matchFace(
-            { residentRef: input.residentRef, image: input.image, imageSha256: input.sha, livenessScore: input.liveness },
+            { residentRef: input.residentRef, image: input.image, imageSha256: input.sha, livenessScore: input.liveness, ...(input.descriptor ? { descriptor: input.descriptor } : {}) },
             `face-${input.sha.slice(0, 16)}-${input.attempt}`,
           );
           return m.matched;
@@ -228,7 +228,7 @@ export function pinResetMachine(ctx: FlowContext) {
           src: 'matchFace',
           input: ({ context, event }) => {
             const e = event as Extract<ResetEvent, { type: 'faceCaptured' }>;
-            return { residentRef: context.residentRef ?? '', image: e.imageBase64, sha: e.imageSha256, liveness: e.livenessScore, attempt: FACE_TRIES - context.faceTries };
+            return { residentRef: context.residentRef ?? '', image: e.imageBase64, sha: e.imageSha256, liveness: e.livenessScore, descriptor: e.descriptor, attempt: FACE_TRIES - context.faceTries };
           },
           onDone: [
             { guard: ({ event }) => event.output, target: 'newPin' },

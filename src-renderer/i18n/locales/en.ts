@@ -264,6 +264,8 @@ export const en: LocaleShape = {
     session_mismatch: 'Your visit has ended. Please start again.',
     service_unknown: 'This service could not be found.',
     service_disabled: 'This service is not available right now.',
+    flow_refused: 'That cannot be done at this step. Please follow the screen.',
+    not_demo: 'This terminal is not a demo terminal.',
     admin_bad_pin: 'Wrong PIN.',
     admin_locked: 'Too many attempts; sign-in is locked for now.',
     admin_not_authorized: 'Not authorized. Please sign in again.',

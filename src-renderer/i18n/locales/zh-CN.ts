@@ -264,6 +264,8 @@ export const zhCN = {
     session_mismatch: '办理已结束，请重新开始。',
     service_unknown: '找不到此业务。',
     service_disabled: '此业务暂不能办理。',
+    flow_refused: '现在不能这样操作，请按屏幕提示办理。',
+    not_demo: '本机不是演示终端。',
     admin_bad_pin: '密码错误。',
     admin_locked: '尝试次数过多，已暂时锁定。',
     admin_not_authorized: '没有维护权限，请重新登录。',
