@@ -5,6 +5,7 @@ import { PROJECT_ROOT, ConfigError } from '../config/load.js';
 import { startBrowserHost } from '../shell/browser/host.js';
 import { findChromium, launchChromium } from '../shell/browser/chromium.js';
 import { createCore } from './create-core.js';
+import { makeShutdown } from './shutdown.js';
 import { installCrashLogging } from '../logs/crash.js';
 
 installCrashLogging();
@@ -33,11 +34,13 @@ async function main(): Promise<void> {
   // One machine-readable line that tests and scripts wait on.
   process.stdout.write(`KIOSK_READY ${JSON.stringify({ url: host.url, origin: host.origin, dataDir, pid: process.pid })}\n`);
 
-  const stop = async () => {
-    await host.close();
-    await core.close();
-    process.exit(0);
-  };
+  const stop = makeShutdown({
+    steps: [() => host.close(), () => core.close()],
+    deadlineMs: 10_000,
+    exit: (code) => process.exit(code),
+    report: ({ step, kind, error }) =>
+      process.stderr.write(`Shutdown step ${step === 0 ? 'host' : 'core'} ${kind === 'late' ? 'took too long; exiting anyway' : `failed (${error})`}\n`),
+  });
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 

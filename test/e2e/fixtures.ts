@@ -33,11 +33,30 @@ export async function startTerminal(config: Record<string, unknown> = {}): Promi
     ...ready,
     dataDir,
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await stopChild(child);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * SIGTERM, then wait for the exit (at once if it already happened). The terminal bounds its own
+ * shutdown at 10 s, so a wait past 15 s means it ignored the signal: that is killed and named as
+ * a failure rather than left to hang the test's teardown.
+ */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const stuck = new Promise<'stuck'>((r) => (timer = setTimeout(() => r('stuck'), 15_000)));
+  const outcome = await Promise.race([exited, stuck]);
+  clearTimeout(timer);
+  if (outcome === 'stuck') {
+    child.kill('SIGKILL');
+    await exited;
+    throw new Error('the process did not exit within 15 s of SIGTERM');
+  }
 }
 
 export interface CountyProcess {
@@ -75,8 +94,7 @@ export async function startCounty(): Promise<CountyProcess> {
       return ((await res.json()) as { effects: Record<string, number> }).effects;
     },
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await stopChild(child);
     },
   };
 }

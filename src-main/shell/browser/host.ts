@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { KioskEvent } from '../../contract/events.js';
 import type { Result } from '../../contract/errors.js';
@@ -95,6 +95,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   expectedHost = `127.0.0.1:${port}`;
+  // Every socket the server ever accepted, upgraded ones included, so close() can end them all:
+  // a page still open (or a half-sent request) must never keep the terminal from shutting down.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const slot = new RendererSlot(options.core);
 
@@ -122,8 +129,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port,
     async close() {
       slot.close();
+      for (const client of wss.clients) client.terminate();
       wss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { connect as connectTcp, type Socket } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,5 +131,37 @@ describe('browser host', () => {
     newer.send(JSON.stringify({ id: 2, call: 'updateSettings', input: { elderlyMode: false } }));
     await expect.poll(() => frames.some((f) => 'event' in f)).toBe(true);
     newer.close();
+  });
+});
+
+describe('shutting down', () => {
+  function rawSocket(port: number, data: string): Promise<Socket> {
+    return new Promise((resolve, reject) => {
+      const socket = connectTcp(port, '127.0.0.1', () => {
+        socket.write(data);
+        resolve(socket);
+      });
+      socket.on('error', reject);
+    });
+  }
+
+  it('close() ends every open connection at once: a half-sent request and an upgraded socket that never answers', async () => {
+    const own = await startBrowserHost({ core: makeCore(), rendererDir, token: TOKEN });
+    const hostHeader = `127.0.0.1:${own.port}`;
+    // Headers never finished: Node would otherwise wait for its headers timeout (a minute).
+    const halfSent = await rawSocket(own.port, `GET / HTTP/1.1\r\nHost: ${hostHeader}\r\n`);
+    // A renderer socket whose peer never reads or answers a close frame.
+    const upgraded = await rawSocket(
+      own.port,
+      `GET /api?token=${TOKEN} HTTP/1.1\r\nHost: ${hostHeader}\r\nOrigin: ${own.origin}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+        `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+    );
+    await new Promise((resolve) => upgraded.once('data', resolve));
+    upgraded.pause();
+    const ended = (s: Socket) => new Promise<void>((resolve) => s.once('close', () => resolve()));
+    const both = Promise.all([ended(halfSent), ended(upgraded)]);
+    await own.close();
+    await both;
+    expect(halfSent.destroyed && upgraded.destroyed).toBe(true);
   });
 });
