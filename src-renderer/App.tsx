@@ -11,8 +11,7 @@ import { ReconnectOverlay } from './components/ReconnectOverlay.js';
 import { IdleDialog } from './components/IdleDialog.js';
 import { AttractScreen } from './screens/AttractScreen.js';
 import { HomeScreen } from './screens/HomeScreen.js';
-import { ServiceScreen } from './screens/ServiceScreen.js';
-import { RatingScreen } from './screens/RatingScreen.js';
+import { serviceScreen } from './flows/registry.js';
 import { AdminLoginScreen } from './screens/AdminLoginScreen.js';
 import { AdminScreen } from './screens/AdminScreen.js';
 
@@ -23,9 +22,7 @@ function renderScreen(screen: Screen) {
     case 'home':
       return <HomeScreen />;
     case 'service':
-      // Services with a flow get their own screen; the rest keep the placeholder until theirs lands.
-      if (screen.serviceId === 'rating') return <RatingScreen key={screen.serviceId} serviceId={screen.serviceId} />;
-      return <ServiceScreen key={screen.serviceId} serviceId={screen.serviceId} />;
+      return serviceScreen(screen.serviceId);
     case 'adminLogin':
       return <AdminLoginScreen />;
     case 'admin':

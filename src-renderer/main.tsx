@@ -9,6 +9,7 @@ import { App } from './App.js';
 import './styles/theme.css';
 import './styles/base.css';
 import './styles/screens.css';
+import './styles/flows.css';
 
 async function boot(): Promise<void> {
   const { api } = connectKiosk(handleKioskEvent, (status) => useStore.getState().setConnection(status));

@@ -31,7 +31,7 @@ export function handleKioskEvent(event: KioskEvent): void {
       state.setQueue(event.queue);
       return;
     case 'flow.changed':
-      // Kept only while its service is open; the per-step flow screens that show it are not built yet.
+      // Kept only while its service is open; the flow screens (src-renderer/flows) show it.
       state.setFlowView(event.view);
       return;
     default:

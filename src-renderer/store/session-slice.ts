@@ -38,7 +38,7 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
     get().navigate({ name: 'home' });
   },
   openService: (serviceId) => {
-    set({ currentServiceId: serviceId });
+    set({ currentServiceId: serviceId, flow: null });
     get().navigate({ name: 'service', serviceId });
   },
   setFlowView: (view) => {

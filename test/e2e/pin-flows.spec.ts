@@ -1,0 +1,201 @@
+// The card PIN services as a resident uses them on a demo terminal: the demo panel stands in for
+// the resident's hands on the emulated card reader, ID reader and encrypting pad, and Chromium's
+// fake camera shows the face video (the sample face that demo resident 1 is enrolled with).
+import type { Page } from '@playwright/test';
+import { fixture } from '../../scripts/face/harness.js';
+import { auditA11y, expect, openTerminal, snap, test } from './fixtures.js';
+
+const video = await fixture('face');
+test.use({
+  launchOptions: {
+    executablePath: process.env['KIOSK_CHROMIUM'] ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--no-first-run',
+      '--autoplay-policy=no-user-gesture-required',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  },
+});
+
+const step = (page: Page, name: string) => expect(page.locator('[data-screen="service"]')).toHaveAttribute('data-flow-step', name, { timeout: 20_000 });
+
+async function openService(page: Page, serviceId: string): Promise<void> {
+  await page.getByTestId('start').click();
+  await page.getByTestId(`service-${serviceId}`).click();
+}
+
+/** Types on the emulated pad, then Enter; the screen's dots follow the pad's count. */
+async function typeOnPad(page: Page, digits: string): Promise<void> {
+  for (const [i, d] of [...digits].entries()) {
+    await page.getByTestId(`demo-pad-${d}`).click();
+    await expect(page.getByTestId('flow-pin-dots')).toHaveAttribute('data-digits', String(i + 1));
+  }
+  await page.getByTestId('demo-pad-enter').click();
+}
+
+async function checkStep(page: Page, name: string): Promise<void> {
+  await snap(page, `flow-${name}`);
+  expect(await auditA11y(page), name).toEqual([]);
+}
+
+test('PIN reset: card, ID card, face, a weak PIN refused, new PIN twice, then the card reminder and the rating', async ({ page, terminal }) => {
+  test.setTimeout(150_000);
+  await openTerminal(page, terminal);
+  await openService(page, 'ssc.pin.reset');
+  await step(page, 'insertCard');
+  await expect(page.getByTestId('flow-steps')).toHaveText(/1.*5/);
+  await checkStep(page, 'reset-insertCard');
+
+  await page.getByTestId('demo-insert-demo1').click();
+  await step(page, 'confirmCard');
+  await expect(page.getByTestId('masked-card')).toHaveText('****0001');
+  await expect(page.getByTestId('masked-name')).toContainText('*');
+  await checkStep(page, 'reset-confirmCard');
+  await page.getByTestId('flow-continue').click();
+
+  await step(page, 'idCard');
+  await expect(page.getByTestId('flow-steps')).toHaveText(/2.*5/);
+  await page.getByTestId('demo-id-demo1').click();
+
+  await step(page, 'face');
+  await checkStep(page, 'reset-face');
+  // The face model guides, sees a blink, sends one frame; the county matches it with the enrolled face.
+  await step(page, 'newPin');
+  await checkStep(page, 'reset-newPin');
+
+  await typeOnPad(page, '111111');
+  await expect(page.getByTestId('flow-error')).toHaveAttribute('data-error', 'pinWeak');
+  await expect(page.getByTestId('flow-pin-dots')).toHaveAttribute('data-digits', '0');
+  await checkStep(page, 'reset-newPin-weak');
+  await typeOnPad(page, '258036');
+  await step(page, 'confirmPin');
+  await typeOnPad(page, '258039');
+  // Different from the first: asked again from the new PIN.
+  await step(page, 'newPin');
+  await expect(page.getByTestId('flow-error')).toHaveAttribute('data-error', 'pinMismatch');
+  await typeOnPad(page, '258036');
+  await step(page, 'confirmPin');
+  await typeOnPad(page, '258036');
+
+  await step(page, 'done');
+  await expect(page.getByTestId('flow-reminder')).toHaveAttribute('data-reminder', 'takeCards');
+  await expect(page.getByTestId('flow-reference')).toBeVisible();
+  await checkStep(page, 'reset-done');
+  // Nothing of the PIN is in the page, and only the masked card number.
+  const html = await page.content();
+  expect(html).not.toContain('258036');
+  expect(html).not.toContain('DEMO00001');
+  await page.getByTestId('flow-finish').click();
+  await expect(page.locator('[data-service-id="rating"]')).toBeVisible();
+});
+
+test('an ID card of someone else ends the reset with the reason, and both cards are asked back', async ({ page, terminal }) => {
+  await openTerminal(page, terminal);
+  await openService(page, 'ssc.pin.reset');
+  await step(page, 'insertCard');
+  await page.getByTestId('demo-insert-demo1').click();
+  await step(page, 'confirmCard');
+  await page.getByTestId('flow-continue').click();
+  await step(page, 'idCard');
+  await page.getByTestId('demo-id-demo3').click();
+  await step(page, 'failed');
+  await expect(page.getByTestId('flow-error')).toHaveAttribute('data-error', 'idMismatch');
+  await expect(page.getByTestId('flow-reminder')).toHaveAttribute('data-reminder', 'takeCards');
+  await checkStep(page, 'reset-failed-idMismatch');
+  await page.getByTestId('flow-home').click();
+  // The flow has ended with the cards still in: the reminder stays until the resident says done.
+  await step(page, 'takeCards');
+  await page.getByTestId('flow-take-cards-done').click();
+  await expect(page.locator('[data-screen="home"]')).toBeVisible();
+});
+
+test('leaving a PIN change mid-way ends it cleanly, and pulling the card before that stops it with the reason', async ({ page, terminal }) => {
+  await openTerminal(page, terminal);
+  await openService(page, 'ssc.pin.change');
+  await step(page, 'insertCard');
+  await expect(page.getByTestId('flow-steps')).toHaveText(/1.*4/);
+  await page.getByTestId('demo-insert-demo2').click();
+  await step(page, 'confirmCard');
+  await page.getByTestId('flow-continue').click();
+  await step(page, 'oldPin');
+  await checkStep(page, 'change-oldPin');
+  await page.getByTestId('demo-remove-card').click();
+  await step(page, 'failed');
+  await expect(page.getByTestId('flow-error')).toHaveAttribute('data-error', 'cardRemoved');
+  await page.getByTestId('flow-home').click();
+  await expect(page.locator('[data-screen="home"]')).toBeVisible();
+
+  await page.getByTestId('service-ssc.pin.change').click();
+  await step(page, 'insertCard');
+  await page.getByTestId('demo-insert-demo2').click();
+  await step(page, 'confirmCard');
+  await page.getByTestId('flow-exit').click();
+  await step(page, 'takeCards');
+  await expect(page.getByTestId('flow-reminder')).toHaveAttribute('data-reminder', 'takeCard');
+  await page.getByTestId('flow-take-cards-done').click();
+  await expect(page.locator('[data-screen="home"]')).toBeVisible();
+});
+
+test('PIN change: the current PIN, a new one twice, done', async ({ page, terminal }) => {
+  await openTerminal(page, terminal);
+  await openService(page, 'ssc.pin.change');
+  await step(page, 'insertCard');
+  await page.getByTestId('demo-insert-demo2').click();
+  await step(page, 'confirmCard');
+  await page.getByTestId('flow-continue').click();
+  await step(page, 'oldPin');
+  await typeOnPad(page, '000000');
+  await step(page, 'oldPin');
+  await expect(page.getByTestId('flow-error')).toHaveAttribute('data-error', 'pinWrong');
+  await expect(page.locator('.flow__tries')).toBeVisible();
+  await typeOnPad(page, '147258');
+  await step(page, 'newPin');
+  await typeOnPad(page, '369048');
+  await step(page, 'confirmPin');
+  await typeOnPad(page, '369048');
+  await step(page, 'done');
+  await checkStep(page, 'change-done');
+  await page.getByTestId('demo-remove-card').click();
+  await expect(page.locator('[data-service-id="rating"]')).toBeVisible();
+});
+
+const DISPLAYS = [
+  { width: 1080, height: 1920 },
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 1024 },
+  { width: 1366, height: 768 },
+] as const;
+
+for (const elderly of [false, true]) {
+  test(`the tallest PIN step fits every display without scrolling (elderly ${elderly ? 'on' : 'off'})`, async ({ page, terminal }) => {
+    test.setTimeout(120_000);
+    await openTerminal(page, terminal);
+    if (elderly) await page.getByTestId('elderly-toggle').click();
+    await openService(page, 'ssc.pin.change');
+    await step(page, 'insertCard');
+    await page.getByTestId('demo-insert-demo2').click();
+    await step(page, 'confirmCard');
+    await page.getByTestId('flow-continue').click();
+    await step(page, 'oldPin');
+    await typeOnPad(page, '147258');
+    await step(page, 'newPin');
+    // A weak PIN: the error and its reason are on screen with the bank note, the dots and the demo pad.
+    await typeOnPad(page, '123456');
+    await expect(page.getByTestId('flow-error')).toHaveAttribute('data-error', 'pinWeak');
+    for (const display of DISPLAYS) {
+      await page.setViewportSize(display);
+      const overflow = await page.evaluate(() => ({
+        x: document.documentElement.scrollWidth - window.innerWidth,
+        y: document.documentElement.scrollHeight - window.innerHeight,
+      }));
+      await snap(page, `flow-change-newPin-weak-${display.width}x${display.height}-${elderly ? 'elderly' : 'standard'}`);
+      expect(overflow, `${display.width}×${display.height}`).toEqual({ x: 0, y: 0 });
+    }
+  });
+}
