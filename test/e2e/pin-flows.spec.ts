@@ -1,7 +1,10 @@
 // The card PIN services as a resident uses them on a demo terminal: the demo panel stands in for
 // the resident's hands on the emulated card reader, ID reader and encrypting pad, and Chromium's
 // fake camera shows the face video (the sample face that demo resident 1 is enrolled with).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { DEMO_CARDS } from '../../src-main/devices/demo-cards.js';
 import { fixture } from '../../scripts/face/harness.js';
 import { auditA11y, expect, openTerminal, snap, test } from './fixtures.js';
 
@@ -22,6 +25,14 @@ test.use({
     ],
   },
 });
+
+/** Every file the terminal wrote under its data directory except the county's own database (the reference backend's residents live there by design). */
+function terminalFiles(dir: string): { path: string; text: string }[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((rel) => join(dir, rel))
+    .filter((path) => statSync(path).isFile() && !/county-reference\.db/.test(path) && !path.includes('chromium-profile'))
+    .map((path) => ({ path, text: readFileSync(path).toString('latin1') + readFileSync(path).toString('utf8') }));
+}
 
 const step = (page: Page, name: string) => expect(page.locator('[data-screen="service"]')).toHaveAttribute('data-flow-step', name, { timeout: 20_000 });
 
@@ -93,6 +104,18 @@ test('PIN reset: card, ID card, face, a weak PIN refused, new PIN twice, then th
   expect(html).not.toContain('DEMO00001');
   await page.getByTestId('flow-finish').click();
   await expect(page.locator('[data-service-id="rating"]')).toBeVisible();
+
+  // The resident's card number, ID number, name and new PIN are nowhere the terminal keeps things:
+  // not in the renderer's storage, the logs, the outbox (outside its encrypted fields) or any other file.
+  const card = DEMO_CARDS['demo1']!;
+  const canaries = [card.ssc.cardNumber, card.id.idNumber, card.ssc.name, '258036'];
+  const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
+  const files = terminalFiles(terminal.dataDir);
+  expect(files.some((f) => f.path.includes('outbox.db'))).toBe(true);
+  for (const canary of canaries) {
+    expect(stored, 'renderer storage').not.toContain(canary);
+    expect(files.filter((f) => f.text.includes(canary)).map((f) => f.path), canary).toEqual([]);
+  }
 });
 
 test('an ID card of someone else ends the reset with the reason, and both cards are asked back', async ({ page, terminal }) => {
