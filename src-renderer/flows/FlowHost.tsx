@@ -7,6 +7,7 @@ import { useStore } from '../store/index.js';
 import { useScreenVoice } from '../voice/useScreenVoice.js';
 import { Reminder } from './common/steps.js';
 import { DemoPanel } from './DemoPanel.js';
+import { afterFlow } from './after-flow.js';
 import { cancelFlow, sendFlowAction, startFlow } from './flow-actions.js';
 import type { FlowScreens } from './types.js';
 
@@ -76,11 +77,10 @@ export function FlowHost({ serviceId, screens }: { serviceId: string; screens: F
   }, [serviceId]);
 
   useEffect(() => {
-    if (view?.status !== 'ended') return;
-    if (nextService.current) return openService(nextService.current);
-    if (view.next === 'rating') return openService('rating');
-    if (view.reminder) return setLeftEarly(view);
-    leaveService();
+    const next = afterFlow(view, nextService.current);
+    if (next.kind === 'open') openService(next.serviceId);
+    else if (next.kind === 'takeCards') setLeftEarly(view);
+    else if (next.kind === 'home') leaveService();
   }, [view, openService, leaveService]);
 
   const title = service ? pickLocalized(service.name, language) : serviceId;

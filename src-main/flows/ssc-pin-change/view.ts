@@ -8,7 +8,7 @@ import type { ChangeContext } from './machine.js';
 export const SERVICE_ID = 'ssc.pin.change';
 export const STEP_COUNT = 4;
 
-const STEPS: Record<string, [step: string, index: number, status: FlowView['status']]> = {
+export const STEPS: Record<string, [step: string, index: number, status: FlowView['status']]> = {
   start: ['insertCard', 1, 'working'],
   insertCard: ['insertCard', 1, 'waiting'],
   readingCard: ['readingCard', 1, 'working'],

@@ -9,7 +9,7 @@ export const SERVICE_ID = 'ssc.pin.reset';
 export const STEP_COUNT = 5;
 
 /** Machine state → (step shown, step number, whether the terminal is working). */
-const STEPS: Record<string, [step: string, index: number, status: FlowView['status']]> = {
+export const STEPS: Record<string, [step: string, index: number, status: FlowView['status']]> = {
   start: ['insertCard', 1, 'working'],
   insertCard: ['insertCard', 1, 'waiting'],
   readingCard: ['readingCard', 1, 'working'],
