@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,8 +59,22 @@ describe('composition root on embedded defaults', () => {
 
   it('keeps its enrolment across a restart', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kiosk-app-'));
+    // The embedded county's own record of enrolments: a second enrolment would add a row.
+    const enrolments = () => {
+      const db = new Database(join(dataDir, 'county-reference.db'), { readonly: true });
+      try {
+        return db.prepare('SELECT terminal_id AS id, hex(credential) AS credential FROM terminals').all();
+      } finally {
+        db.close();
+      }
+    };
     core = await createCore({ dataDir, shell: 'browser', logToStderr: false });
     await core.close();
+    const first = enrolments();
+    expect(first).toHaveLength(1);
+    core = await createCore({ dataDir, shell: 'browser', logToStderr: false });
+    await core.close();
+    expect(enrolments()).toEqual(first);
     core = await createCore({ dataDir, shell: 'browser', logToStderr: false });
     expect((await core.call('adminLogin', { pin: '246810' })).ok).toBe(true);
     expect(await core.call('getQueueStatus', {})).toMatchObject({ ok: true, value: { sync: expect.not.stringMatching(/paused/) } });

@@ -133,7 +133,8 @@ describe('Idempotency-Key semantics', () => {
     const body = JSON.stringify({ items: [item('idem-0000-0003', 12)] });
     await admin(b, 'POST', '/_admin/faults', { fault: { mode: 'stall', ms: 1_500 }, times: 1 });
     const slow = rawSigned(b, who, '/v1/transactions/batch', { body, headers: { 'idempotency-key': 'idem-2' } });
-    await new Promise((r) => setTimeout(r, 300));
+    // The first request holds its key once the backend has it in hand.
+    await expect.poll(async () => ((await admin(b, 'GET', '/_admin/in-flight')) as { requests: number }).requests).toBe(1);
     const dup = await rawSigned(b, who, '/v1/transactions/batch', { body, headers: { 'idempotency-key': 'idem-2' } });
     expect([dup.status, (dup.json?.['error'] as { code: string }).code]).toEqual([409, 'idempotency_key_in_flight']);
     // Same item under another batch key while in flight: per-item "retry".

@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import type { DeviceEntry } from '../../src-main/config/schema.js';
 import type { DeviceStatus } from '../../src-main/contract/ops.js';
 import { DeviceManager, type SlotTiming } from '../../src-main/devices/index.js';
@@ -75,9 +76,10 @@ export function trackTimers(): { pending(): number; restore(): void } {
 
 /** Polls `test` until it holds (for state that changes without an onChange, like an emulator transcript). */
 export async function eventually(test: () => boolean, timeoutMs = 8_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > end) throw new Error('condition never held');
-    await new Promise((r) => setTimeout(r, 5));
-  }
+  await vi.waitFor(
+    () => {
+      if (!test()) throw new Error('condition never held');
+    },
+    { timeout: timeoutMs, interval: 5 },
+  );
 }

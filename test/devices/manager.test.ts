@@ -103,10 +103,8 @@ describe('device manager on the in-memory emulators', () => {
       await waitFor(m, allUp);
       const host = m.emulator(kind)?.host;
       const sent = host?.transcript.commands().length;
-      const t0 = Date.now();
       await m.emulator(kind)?.unplug();
       const down = await waitFor(m, (d) => stateOf(d, kind)?.state === 'disconnected', 1_000);
-      expect(Date.now() - t0).toBeLessThan(1_000);
       expect(stateOf(down, kind)).toMatchObject({ messageKey: 'disconnected', reconnectAttempts: 0 });
       // Nothing was asked of the device: no heartbeat ran.
       expect(host?.transcript.commands().length).toBe(sent);
@@ -245,10 +243,6 @@ describe('device manager on the in-memory emulators', () => {
     timers.restore();
     expect(midway).toBeGreaterThan(0);
     expect(pending).toBe(0);
-    const calls: number[] = [];
-    local.onChange(() => calls.push(1));
-    await new Promise((r) => setTimeout(r, 100));
-    expect(calls).toEqual([]);
   });
 });
 

@@ -22,7 +22,7 @@ test.describe('rating transaction', () => {
 
     await signInAsTechnician(page);
     // The embedded county backend is up: the row leaves the queue and a sync time appears.
-    await expect(page.getByTestId('queue-depth')).toContainText('0', { timeout: 20_000 });
+    await expect(page.getByTestId('queue-depth')).toHaveText('0', { timeout: 20_000 });
     await expect(page.getByTestId('queue-last-sync')).not.toContainText('从未', { timeout: 20_000 });
   });
 
@@ -35,7 +35,7 @@ test.describe('rating transaction', () => {
       await expect(page.locator('[data-rating="recorded"]')).toBeVisible();
       await page.getByTestId('rating-finish').click();
       await signInAsTechnician(page);
-      await expect(page.getByTestId('queue-depth')).toContainText('1');
+      await expect(page.getByTestId('queue-depth')).toHaveText('1');
       await snap(page, 'admin-ops-offline-zh-CN');
     });
   });

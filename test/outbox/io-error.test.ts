@@ -12,7 +12,8 @@ import { tempDir } from './helpers.js';
 const HERE = import.meta.dirname;
 const canShim = process.platform === 'linux' && spawnSync('cc', ['--version']).status === 0;
 
-describe.skipIf(!canShim)('fsync failing with EIO', () => {
+// Skipped, and the title says why, where the LD_PRELOAD shim cannot be built (not Linux, no C compiler).
+describe.skipIf(!canShim)(`fsync failing with EIO${canShim ? '' : ' [skipped: needs Linux and a C compiler (cc) for the fsync shim]'}`, () => {
   it('yields StorageIoError with the record in doubt; nothing acknowledged is lost', () => {
     const t = tempDir('eio-');
     try {

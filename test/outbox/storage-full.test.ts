@@ -75,7 +75,8 @@ function fill(dir: string, minFree: number): { committed: string[]; error: { nam
   return JSON.parse(out) as { committed: string[]; error: { name: string; code: string } | null; depth: number };
 }
 
-describe.skipIf(!canMount)('a full tmpfs', () => {
+// Skipped, and the title says why, where a small tmpfs cannot be mounted (not root, or no CAP_SYS_ADMIN).
+describe.skipIf(!canMount)(`a full tmpfs${canMount ? '' : ' [skipped: mounting a tmpfs needs root with CAP_SYS_ADMIN]'}`, () => {
   it('without a disk floor: SQLITE_FULL becomes StorageFullError and the database stays sound', () => {
     withTmpfs(768, (dir) => {
       const r = fill(dir, 0);

@@ -138,7 +138,7 @@ describe('SyncEngine', () => {
     expect(await engine.runOnce()).toEqual({ kind: 'paused' });
     expect(ob.stats().deadLetters).toBe(0);
     reEnrol(true);
-    await new Promise((r) => setTimeout(r, 10));
+    await expect.poll(() => engine.status().state).not.toBe('paused-auth');
     expect(await engine.drain(5_000)).toBe(true);
     ob.close();
   });
@@ -179,8 +179,7 @@ describe('SyncEngine', () => {
     const engine = new SyncEngine({ outbox: ob, client: county.uploader, ...fast });
     engine.start();
     const a = ob.record(sampleTx(1));
-    for (let i = 0; i < 100 && ob.txState(a.id) !== 'applied'; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(ob.txState(a.id)).toBe('applied');
+    await expect.poll(() => ob.txState(a.id), { timeout: 5_000 }).toBe('applied');
     await engine.stop();
     ob.close();
   });
@@ -196,10 +195,8 @@ describe('SyncEngine', () => {
     const engine = new SyncEngine({ outbox: ob, client: fakeCounty().uploader, maxIdleMs: 40, ...fast });
     const a = ob.record(sampleTx(1));
     engine.start();
-    for (let i = 0; i < 200 && engine.status().lastError === null; i++) await new Promise((r) => setTimeout(r, 5));
-    expect(engine.status().lastError).toMatchObject({ kind: 'local', code: 'storage_full' });
-    for (let i = 0; i < 200 && ob.txState(a.id) !== 'applied'; i++) await new Promise((r) => setTimeout(r, 5));
-    expect(ob.txState(a.id)).toBe('applied');
+    await expect.poll(() => engine.status().lastError).toMatchObject({ kind: 'local', code: 'storage_full' });
+    await expect.poll(() => ob.txState(a.id), { timeout: 5_000 }).toBe('applied');
     await engine.stop();
     ob.close();
   });
@@ -210,8 +207,7 @@ describe('SyncEngine', () => {
     const engine = new SyncEngine({ outbox: ob, client: county.uploader, backoff: { baseMs: 20, capMs: 40 }, random: () => 0.9 });
     engine.start();
     const a = ob.record(sampleTx(1));
-    for (let i = 0; i < 200 && ob.txState(a.id) !== 'applied'; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(ob.txState(a.id)).toBe('applied');
+    await expect.poll(() => ob.txState(a.id), { timeout: 5_000 }).toBe('applied');
     expect(county.calls).toEqual([1, 1, 1]);
     expect(engine.status()).toMatchObject({ state: 'idle', consecutiveFailures: 0, lastError: { kind: 'network' } });
     await engine.stop();

@@ -14,6 +14,8 @@ export interface AdminCtx {
   faults: FaultController;
   adminToken: string;
   path: string;
+  /** How many idempotent requests are being processed now (tests wait on it instead of sleeping). */
+  inFlight(): number;
 }
 
 const CodeSchema = z.object({ code: z.string().regex(/^[A-Z0-9-]{6,32}$/), siteId: z.string().min(1) });
@@ -37,6 +39,8 @@ export async function handleAdmin(c: AdminCtx): Promise<void> {
       c.faults.set(r.data);
       return send(c.res, { status: 204 }, now);
     }
+    case 'GET /_admin/in-flight':
+      return send(c.res, { status: 200, body: { requests: c.inFlight() } }, now);
     case 'GET /_admin/effects': {
       const rows = c.db.prepare('SELECT id, count(*) AS n FROM effect_log GROUP BY id').all() as { id: string; n: number }[];
       return send(c.res, { status: 200, body: { effects: Object.fromEntries(rows.map((r) => [r.id, r.n])) } }, now);

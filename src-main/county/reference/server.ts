@@ -65,7 +65,7 @@ export async function startCountyBackend(options: CountyBackendOptions = {}): Pr
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
     const pathname = path.split('?')[0] ?? '/';
-    if (pathname.startsWith('/_admin/')) return handleAdmin({ req, res, db, faults, adminToken, path: pathname });
+    if (pathname.startsWith('/_admin/')) return handleAdmin({ req, res, db, faults, adminToken, path: pathname, inFlight: () => inflightKeys.size });
     const fault = faults.take(pathname);
     if (fault?.mode === 'reset') {
       req.socket.destroy();
