@@ -41,6 +41,15 @@ async function openService(page: Page, serviceId: string): Promise<void> {
   await page.getByTestId(`service-${serviceId}`).click();
 }
 
+/** Opens a card service, inserts the demo resident's card and confirms the masked card: the next step is up. */
+async function insertAndConfirm(page: Page, serviceId: string, resident: string): Promise<void> {
+  await openService(page, serviceId);
+  await step(page, 'insertCard');
+  await page.getByTestId(`demo-insert-${resident}`).click();
+  await step(page, 'confirmCard');
+  await page.getByTestId('flow-continue').click();
+}
+
 /** Types on the emulated pad, then Enter; the screen's dots follow the pad's count. */
 async function typeOnPad(page: Page, digits: string): Promise<void> {
   for (const [i, d] of [...digits].entries()) {
@@ -120,11 +129,7 @@ test('PIN reset: card, ID card, face, a weak PIN refused, new PIN twice, then th
 
 test('an ID card of someone else ends the reset with the reason, and both cards are asked back', async ({ page, terminal }) => {
   await openTerminal(page, terminal);
-  await openService(page, 'ssc.pin.reset');
-  await step(page, 'insertCard');
-  await page.getByTestId('demo-insert-demo1').click();
-  await step(page, 'confirmCard');
-  await page.getByTestId('flow-continue').click();
+  await insertAndConfirm(page, 'ssc.pin.reset', 'demo1');
   await step(page, 'idCard');
   await page.getByTestId('demo-id-demo3').click();
   await step(page, 'failed');
@@ -167,11 +172,7 @@ test('leaving a PIN change mid-way ends it cleanly, and pulling the card before 
 
 test('PIN change: the current PIN, a new one twice, done', async ({ page, terminal }) => {
   await openTerminal(page, terminal);
-  await openService(page, 'ssc.pin.change');
-  await step(page, 'insertCard');
-  await page.getByTestId('demo-insert-demo2').click();
-  await step(page, 'confirmCard');
-  await page.getByTestId('flow-continue').click();
+  await insertAndConfirm(page, 'ssc.pin.change', 'demo2');
   await step(page, 'oldPin');
   await typeOnPad(page, '000000');
   await step(page, 'oldPin');
@@ -200,11 +201,7 @@ for (const elderly of [false, true]) {
     test.setTimeout(120_000);
     await openTerminal(page, terminal);
     if (elderly) await page.getByTestId('elderly-toggle').click();
-    await openService(page, 'ssc.pin.change');
-    await step(page, 'insertCard');
-    await page.getByTestId('demo-insert-demo2').click();
-    await step(page, 'confirmCard');
-    await page.getByTestId('flow-continue').click();
+    await insertAndConfirm(page, 'ssc.pin.change', 'demo2');
     await step(page, 'oldPin');
     await typeOnPad(page, '147258');
     await step(page, 'newPin');
