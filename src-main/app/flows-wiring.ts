@@ -31,6 +31,7 @@ export function flowContext(o: FlowsWiringOptions): FlowContext {
     lookupResident: (idNumber) => client.lookupResident(idNumber),
     matchFace: (req, key) => client.matchFace(req, key),
     authorizePinReset: (req, key) => client.authorizePinReset(req, key),
+    queryRecords: (req) => client.queryRecords(req),
   };
   const padEmulated = o.config.devices.some((d) => d.kind === 'pinPad' && d.driver === 'emulator');
   return {

@@ -42,12 +42,27 @@ const MaskedText = z.string().min(1).max(40).regex(/\*/, 'masked fields hide cha
 /** The last four characters at most, after stars (****1234). */
 const MaskedNumber = z.string().regex(/^\*{2,}[0-9A-Za-z]{0,4}$/, 'masked numbers show at most 4 characters');
 
-/** A query flow's answer as a page of rows; labels are i18n keys, cells are display text. */
+/** How the renderer shows a cell: amounts are whole fen, dates YYYY-MM-DD, codes become `flow.records.value.<code>`. */
+export const CellFormatSchema = z.enum(['text', 'amount', 'date', 'year', 'count', 'code']);
+export type CellFormat = z.infer<typeof CellFormatSchema>;
+
+/**
+ * Display text in a cell: never a run of 7 or more digits, spaces and dashes ignored (an ID or card
+ * number left unmasked); a YYYY-MM-DD date is not such a run.
+ */
+const CellText = z
+  .string()
+  .max(200)
+  .refine((v) => !/\d{7,}/.test(v.replace(/\b\d{4}-\d{2}-\d{2}\b/g, ' ').replace(/[\s-]/g, '')), 'a cell holds no long digit run');
+
+/** A query flow's answer as one page of rows; labels are i18n keys, cells are display text or numbers. */
 export const ResultTableSchema = z.object({
-  columns: z.array(z.object({ key: z.string().min(1).max(40), labelKey: z.string().min(1).max(80) })).max(12),
-  rows: z.array(z.record(z.string(), z.union([z.string().max(200), z.number()]))).max(50),
+  columns: z.array(z.object({ key: z.string().min(1).max(40), labelKey: z.string().min(1).max(80), format: CellFormatSchema })).min(1).max(8),
+  rows: z.array(z.record(z.string(), z.union([CellText, z.number().finite()]))).max(20),
+  /** 0-based page shown, of `pageCount` (at least 1 once there is an answer); `total` rows in all. */
   page: z.number().int().min(0),
   pageCount: z.number().int().min(0),
+  total: z.number().int().min(0),
 });
 export type ResultTable = z.infer<typeof ResultTableSchema>;
 
@@ -77,6 +92,8 @@ export const FlowViewSchema = z
     /** Where the UI goes when the resident finishes: the rating screen or home. */
     next: z.enum(['rating', 'home']).optional(),
     result: ResultTableSchema.optional(),
+    /** Values of the spoken and shown summary of a query's answer ("your balance is …"): amounts in fen, dates, counts, codes. */
+    summary: z.record(z.string().max(40), z.union([z.number().finite(), CellText])).optional(),
     /** The outbox record's reference the resident can quote at the counter. */
     reference: z.string().max(64).optional(),
     /** True when the devices are emulated: the UI offers its demo controls. */

@@ -10,6 +10,7 @@ import {
   HeartbeatAckSchema,
   OPERATIONS,
   PinResetAuthorizationSchema,
+  RecordsAnswerSchema,
   ResidentRecordSchema,
   ServiceCatalogSchema,
   TerminalConfigSchema,
@@ -20,6 +21,8 @@ import {
   type ItemResult,
   type OperationId,
   type PinResetAuthorization,
+  type RecordKind,
+  type RecordsAnswer,
   type ResidentRecord,
   type ServiceCatalog,
   type TerminalConfig,
@@ -125,6 +128,11 @@ export class CountyClient {
   /** Compares a live capture with the enrolled photo. */
   matchFace(req: { residentRef: string; image: string; imageSha256: string; livenessScore?: number; descriptor?: number[] }, idempotencyKey: string): Promise<FaceMatch> {
     return this.call('matchFace', FaceMatchSchema, req, { idempotencyKey });
+  }
+
+  /** A resident's records of one kind (card, insurance account, settlements, contributions); 'not_found' if the card is not theirs. */
+  queryRecords(req: { residentRef: string; cardSerial: string; kind: RecordKind }): Promise<RecordsAnswer> {
+    return this.call('queryRecords', RecordsAnswerSchema, req);
   }
 
   /** Allocates a card for instant issuance. */

@@ -119,6 +119,56 @@ export const CardIssuanceRequestSchema = z.object({ residentRef: z.string(), sit
 export const CardIssuanceSchema = z.object({ issuanceId: z.string(), cardSerial: z.string(), status: z.literal('allocated') });
 export type CardIssuance = z.infer<typeof CardIssuanceSchema>;
 
+/** What a resident may look up at a terminal, once the card and its PIN have been checked on the card. */
+export const RECORD_KINDS = ['card', 'insuranceAccount', 'settlements', 'contributions'] as const;
+export const RecordKindSchema = z.enum(RECORD_KINDS);
+export type RecordKind = z.infer<typeof RecordKindSchema>;
+
+export const RecordsRequestSchema = z.object({
+  residentRef: z.string().min(1),
+  /** The card the resident identified with (its PIN verified on the card): the county checks it is theirs. */
+  cardSerial: z.string().min(1).max(32),
+  kind: RecordKindSchema,
+});
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Cents = z.number().int();
+export const CardRecordSchema = z.object({
+  status: z.enum(['active', 'lost', 'frozen', 'cancelled']),
+  issuedOn: IsoDate,
+  validUntil: IsoDate,
+  bank: z.string().max(60),
+});
+export const InsuranceAccountSchema = z.object({
+  status: z.enum(['active', 'suspended', 'none']),
+  balanceCents: Cents,
+  yearCreditedCents: Cents,
+  yearSpentCents: Cents,
+  asOf: IsoDate,
+});
+export const SettlementSchema = z.object({
+  date: IsoDate,
+  institution: z.string().max(60),
+  totalCents: Cents,
+  fundCents: Cents,
+  selfCents: Cents,
+});
+export const ContributionYearSchema = z.object({
+  year: z.number().int().min(1990).max(2100),
+  months: z.number().int().min(0).max(12),
+  baseCents: Cents,
+  personalCents: Cents,
+  employerCents: Cents,
+});
+/** The answer to a records query; lists are newest first and bounded. */
+export const RecordsAnswerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('card'), card: CardRecordSchema }),
+  z.object({ kind: z.literal('insuranceAccount'), account: InsuranceAccountSchema }),
+  z.object({ kind: z.literal('settlements'), settlements: z.array(SettlementSchema).max(60) }),
+  z.object({ kind: z.literal('contributions'), years: z.array(ContributionYearSchema).max(60) }),
+]);
+export type RecordsAnswer = z.infer<typeof RecordsAnswerSchema>;
+
 /** Every operation: method, path, whether it is signed and whether it needs an Idempotency-Key. */
 export const OPERATIONS = {
   enrol: { method: 'POST', path: '/v1/enrolments', signed: false, idempotent: false },
@@ -130,5 +180,6 @@ export const OPERATIONS = {
   authorizePinReset: { method: 'POST', path: '/v1/authorizations/pin-reset', signed: true, idempotent: true },
   matchFace: { method: 'POST', path: '/v1/face-matches', signed: true, idempotent: true },
   issueCard: { method: 'POST', path: '/v1/card-issuances', signed: true, idempotent: true },
+  queryRecords: { method: 'POST', path: '/v1/residents/records', signed: true, idempotent: false },
 } as const;
 export type OperationId = keyof typeof OPERATIONS;

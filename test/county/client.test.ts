@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CountyClient } from '../../src-main/county/client.js';
 import { CountyError } from '../../src-main/county/errors.js';
+import type { RecordKind } from '../../src-main/county/protocol.js';
 import { DEMO_RESIDENTS, demoIdNumber } from '../../src-main/county/reference/index.js';
 import { format0Encipher } from '../../drivers/epp/pinblock.js';
 import { DEMO_TERMINAL_PIN_KEY } from '../../drivers/epp/pin-key.js';
@@ -83,5 +84,27 @@ describe('CountyClient', () => {
     expect((await failure(client.authorizePinReset({ ...req, pinBlock: block('975310') }, 'pin-key-1'))).kind).toBe('key_reused');
     const weak = await failure(client.authorizePinReset({ ...req, pinBlock: block('111111') }, 'pin-key-2'));
     expect([weak.kind, weak.detail.code]).toEqual(['bad_request', 'weak_pin']);
+  });
+
+  it('answers records queries of each kind for the resident\'s own card, and refuses another card', async () => {
+    const p = DEMO_RESIDENTS[0];
+    const r = await client.lookupResident(p.id);
+    const ask = (kind: RecordKind, cardSerial: string = p.card) => client.queryRecords({ residentRef: r.residentRef, cardSerial, kind });
+    const card = await ask('card');
+    expect(card).toMatchObject({ kind: 'card', card: { status: 'active' } });
+    const account = await ask('insuranceAccount');
+    expect(account).toMatchObject({ kind: 'insuranceAccount', account: { status: 'active', balanceCents: p.bal } });
+    const settlements = await ask('settlements');
+    if (settlements.kind !== 'settlements') throw new Error('wrong kind');
+    expect(settlements.settlements.length).toBeGreaterThan(5);
+    const dates = settlements.settlements.map((s) => s.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+    for (const s of settlements.settlements) expect(s.fundCents + s.selfCents).toBe(s.totalCents);
+    const years = await ask('contributions');
+    if (years.kind !== 'contributions') throw new Error('wrong kind');
+    expect(years.years.map((y) => y.year)).toEqual([...years.years.map((y) => y.year)].sort((a, b) => b - a));
+    expect(await ask('settlements')).toEqual(settlements);
+    const other = await failure(ask('card', DEMO_RESIDENTS[1].card));
+    expect([other.kind, other.detail.code]).toEqual(['not_found', 'not_found']);
   });
 });

@@ -22,7 +22,7 @@ async function host(flows: readonly FlowDefinition[] = FLOWS) {
 describe('flow host', () => {
   it('starts a registered flow, routes actions to it only for its session, and refuses unknown services', async () => {
     const { host: fh, h, views } = await host();
-    expect(fh.start('s1', 'mi.account')).toEqual({ ok: false, code: 'service_unknown' });
+    expect(fh.start('s1', 'mi.remote.filing')).toEqual({ ok: false, code: 'service_unknown' });
     const started = fh.start('s1', 'ssc.pin.reset');
     if (!started.ok) throw new Error('not started');
     expect(started.view).toMatchObject({ serviceId: 'ssc.pin.reset', stepIndex: 1, stepCount: 5 });

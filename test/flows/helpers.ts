@@ -4,6 +4,7 @@ import type { IdSamModel } from '../../drivers/idcard/emulator.js';
 import type { SscReaderModel } from '../../drivers/ssc/emulator.js';
 import { CountyError } from '../../src-main/county/errors.js';
 import { reloadMac } from '../../src-main/county/reference/hsm.js';
+import { demoRecords } from '../../src-main/county/reference/records.js';
 import { CANARY_RESIDENT, DEMO_RESIDENTS } from '../../src-main/county/reference/seed.js';
 import type { FlowView } from '../../src-main/contract/flows.js';
 import type { TransactionInput } from '../../src-main/core/recorder.js';
@@ -18,7 +19,7 @@ type View = Omit<FlowView, 'flowId'>;
 export function fakeCounty() {
   const residents = [...DEMO_RESIDENTS, CANARY_RESIDENT];
   const calls: string[] = [];
-  const state = { down: false, faceMatches: true, rejectAuthorization: false, authorizeDown: false };
+  const state = { down: false, faceMatches: true, rejectAuthorization: false, authorizeDown: false, recordsDown: false };
   const unavailable = (op: string) => new CountyError('network', op);
   const county: FlowCounty = {
     async lookupResident(idNumber) {
@@ -42,6 +43,13 @@ export function fakeCounty() {
       if (mac === 'block') throw new CountyError('bad_request', 'authorizePinReset', { status: 400, code: 'invalid_request' });
       if (!Buffer.isBuffer(mac)) throw new CountyError('bad_request', 'authorizePinReset', { status: 400, code: 'weak_pin' });
       return { authorizationId: 'A-1', mac: mac.toString('hex').toUpperCase(), expiresAt: Date.now() + 60_000 };
+    },
+    async queryRecords(req) {
+      calls.push(`queryRecords:${req.kind}`);
+      if (state.down || state.recordsDown) throw unavailable('queryRecords');
+      const r = residents.find((x) => x.ref === req.residentRef);
+      if (!r || r.card !== req.cardSerial) throw new CountyError('not_found', 'queryRecords', { status: 404, code: 'not_found' });
+      return demoRecords({ resident_ref: r.ref, insurance_status: r.ins, balance_cents: r.bal }, req.kind, Date.parse('2026-12-04T10:00:00Z'));
     },
   };
   return { county, calls, state };

@@ -6,6 +6,7 @@ import {
   FaceMatchRequestSchema,
   HeartbeatSchema,
   PinResetRequestSchema,
+  RecordsRequestSchema,
   ResidentLookupSchema,
   TxItemSchema,
   type ItemResult,
@@ -14,6 +15,7 @@ import { DescriptorMismatchError, descriptorScore, loadEnrolledDescriptors, MATC
 import { HttpError, type Reply } from './http-util.js';
 import { isValidIdNumber } from './id-number.js';
 import { reloadMac } from './hsm.js';
+import { demoRecords } from './records.js';
 
 // Route handlers. Each runs synchronously; the server wraps effectful ones in one transaction
 // together with the Idempotency-Key record.
@@ -155,6 +157,17 @@ export function lookupResident(ctx: HandlerCtx): Reply {
       pension: { status: r.pension_status, certifiedUntil: r.certified_until },
     },
   };
+}
+
+/**
+ * POST /v1/residents/records: one kind of a resident's records. The terminal has checked the card's
+ * PIN on the card; the county checks the card is the resident's before it answers.
+ */
+export function queryRecords(ctx: HandlerCtx): Reply {
+  const req = parse(RecordsRequestSchema, ctx.json);
+  const r = residentByRef(ctx.db, req.residentRef);
+  if (r.card_serial !== req.cardSerial) throw new HttpError(404, 'not_found', 'card does not belong to the resident');
+  return { status: 200, body: demoRecords(r, req.kind, ctx.now) };
 }
 
 /**

@@ -44,6 +44,7 @@ const ROUTES: Record<string, (db: Database.Database) => Route> = {
   'GET /v1/config': () => ({ signed: true, idempotent: false, run: (c) => h.document('config', c) }),
   'GET /v1/catalog': () => ({ signed: true, idempotent: false, run: (c) => h.document('catalog', c) }),
   'POST /v1/residents/lookup': () => ({ signed: true, idempotent: false, run: h.lookupResident }),
+  'POST /v1/residents/records': () => ({ signed: true, idempotent: false, run: h.queryRecords }),
   'POST /v1/authorizations/pin-reset': () => ({ signed: true, idempotent: true, run: h.authorizePinReset }),
   'POST /v1/face-matches': () => ({ signed: true, idempotent: true, run: h.matchFace }),
   'POST /v1/card-issuances': () => ({ signed: true, idempotent: true, run: h.issueCard }),

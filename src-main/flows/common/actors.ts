@@ -3,7 +3,7 @@ import { CARD_PIN_LENGTH, judgeNewPin, type PinBlock, type PinVerdict, type Resi
 import type { FlowErrorCode } from '../../contract/flows.js';
 import type { CardReaderKind } from '../../devices/index.js';
 import type { FlowContext, FlowPinKeys } from '../types.js';
-import { cardFailure, idFailure } from './errors.js';
+import { cardFailure, idFailure, triesLeftOf } from './errors.js';
 
 // Actors shared by the card flows. Each is stopped when its state is left
 // (XState stops invoked actors on exit), so a cancelled step stops
@@ -50,6 +50,14 @@ export function readIdActor(ctx: FlowContext) {
     const r = await ctx.devices.use('idReader', (d) => d.readCard());
     if (!r.ok) throw new FlowFailure(idFailure(r.error));
     return r.value;
+  });
+}
+
+/** Checks a PIN on the card (VERIFY from its block); rejects with the card's tries left (`pinWrong`) or `pinBlocked`. */
+export function verifyPinActor(ctx: FlowContext) {
+  return fromPromise<void, { keys: FlowPinKeys; account: string; block: PinBlock }>(async ({ input }) => {
+    const r = await ctx.devices.use('cardReader', (d) => d.verifyPinBlock(input.block, { key: input.keys.key, pan: input.account }));
+    if (!r.ok) throw new FlowFailure(cardFailure(r.error), triesLeftOf(r.error));
   });
 }
 

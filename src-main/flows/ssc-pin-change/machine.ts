@@ -2,7 +2,7 @@ import { assign, fromPromise, setup, type EventObject } from 'xstate';
 import type { PinBlock, PinVerdict, SocialSecurityCard } from '../../../drivers/index.js';
 import type { FlowAction, FlowErrorCode, WeakPinReason } from '../../contract/flows.js';
 import { pinAccountDigits } from '../common/account.js';
-import { FlowFailure, judgePinActor, pinEntryActor, readCardActor, watchCardActor, wipeBlock, type PinEvent, type PresenceEvent } from '../common/actors.js';
+import { FlowFailure, judgePinActor, pinEntryActor, readCardActor, verifyPinActor, watchCardActor, wipeBlock, type PinEvent, type PresenceEvent } from '../common/actors.js';
 import { cardFailure, triesLeftOf } from '../common/errors.js';
 import type { FlowContext, FlowPinKeys } from '../types.js';
 
@@ -31,14 +31,6 @@ export type ChangeEvent = FlowAction | { type: 'cancel' } | PresenceEvent | PinE
 const fail = (code: FlowErrorCode) => assign<ChangeContext, EventObject, undefined, ChangeEvent, never>({ error: code });
 const errorCode = (e: unknown): FlowErrorCode => (e instanceof FlowFailure ? e.code : 'deviceFault');
 
-/** Checks the old PIN on the card (VERIFY from its block); rejects with the card's tries left. */
-function verifyActor(ctx: FlowContext) {
-  return fromPromise<void, { keys: FlowPinKeys; card: Card; block: PinBlock }>(async ({ input }) => {
-    const r = await ctx.devices.use('cardReader', (d) => d.verifyPinBlock(input.block, { key: input.keys.key, pan: input.card.account }));
-    if (!r.ok) throw new FlowFailure(cardFailure(r.error), triesLeftOf(r.error));
-  });
-}
-
 /** Changes the PIN on the card from the old block's to the new block's. */
 function changeActor(ctx: FlowContext) {
   return fromPromise<void, { keys: FlowPinKeys; card: Card; old: PinBlock; next: PinBlock }>(async ({ input }) => {
@@ -56,7 +48,7 @@ export function pinChangeMachine(ctx: FlowContext) {
       readCard: readCardActor(ctx),
       pinEntry: pinEntryActor(ctx),
       judge: judgePinActor(),
-      verify: verifyActor(ctx),
+      verify: verifyPinActor(ctx),
       change: changeActor(ctx),
     },
     delays: { stepTimeout: () => ctx.timing.stepTimeoutMs },
@@ -131,7 +123,7 @@ export function pinChangeMachine(ctx: FlowContext) {
       verifying: {
         invoke: {
           src: 'verify',
-          input: ({ context }) => ({ keys: context.keys as FlowPinKeys, card: context.card as Card, block: context.oldBlock as PinBlock }),
+          input: ({ context }) => ({ keys: context.keys as FlowPinKeys, account: context.card?.account ?? '', block: context.oldBlock as PinBlock }),
           onDone: { target: 'newPin', actions: assign({ error: undefined, triesLeft: undefined }) },
           onError: [
             {
