@@ -5,7 +5,6 @@ import { demoDevice } from './flow-actions.js';
 const PAD_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'enter'] as const;
 // The contract is types-only in the renderer; the compiler checks this list against it.
 const RESIDENTS: readonly (typeof DEMO_RESIDENT_KEYS)[number][] = ['demo1', 'demo2', 'demo3', 'demo4'];
-const PIN_STEPS = new Set(['oldPin', 'newPin', 'confirmPin']);
 
 /**
  * Demo terminals only (the core refuses these calls elsewhere): stands in for the resident's hands
@@ -38,7 +37,8 @@ export function DemoPanel({ view }: { view: FlowView }) {
           ))}
         </div>
       )}
-      {PIN_STEPS.has(view.step) && (
+      {/* A PIN step's view carries the PIN length: the pad is taking an entry. */}
+      {view.pinLength !== undefined && (
         <div className="demo-panel__pad" role="group" aria-label={t('flow.demo.pad')}>
           {PAD_KEYS.map((key) => (
             <button key={key} type="button" className="button demo-panel__key" data-testid={`demo-pad-${key}`} onClick={() => act({ type: 'padKey', key })}>

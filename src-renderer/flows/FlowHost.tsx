@@ -46,7 +46,8 @@ function TakeCards({ view, onDone }: { view: FlowView; onDone(): void }) {
 }
 
 function StepVoice({ screens, view }: { screens: FlowScreens; view: FlowView }) {
-  useScreenVoice(screens.voice(view));
+  const said = screens.voice(view);
+  useScreenVoice(typeof said === 'string' ? said : said.prompt, typeof said === 'string' ? undefined : said.values);
   return null;
 }
 
@@ -87,7 +88,7 @@ export function FlowHost({ serviceId, screens }: { serviceId: string; screens: F
   const Step = view ? screens.steps[view.step] : undefined;
   const closing = !view || CLOSING_STEPS.has(view.step);
   const canBack = view?.status === 'waiting' && !closing && !screens.noBack?.has(view.step);
-  const canLeave = view !== null && view.status !== 'ended' && !closing;
+  const canLeave = view !== null && view.status !== 'ended' && !closing && !screens.noLeave?.has(view.step);
 
   return (
     <main

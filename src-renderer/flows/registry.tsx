@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { RatingScreen } from '../screens/RatingScreen.js';
 import { ServiceScreen } from '../screens/ServiceScreen.js';
 import { FlowHost } from './FlowHost.js';
+import { recordsScreens } from './records/screens.js';
 import { pinChangeScreens } from './ssc-pin-change/screens.js';
 import { pinResetScreens } from './ssc-pin-reset/screens.js';
 import type { FlowScreens } from './types.js';
@@ -10,6 +11,10 @@ import type { FlowScreens } from './types.js';
 export const FLOW_SCREENS: Readonly<Record<string, FlowScreens>> = {
   'ssc.pin.reset': pinResetScreens,
   'ssc.pin.change': pinChangeScreens,
+  'ssc.status': recordsScreens('card'),
+  'mi.account': recordsScreens('insuranceAccount'),
+  'mi.settlements': recordsScreens('settlements'),
+  'pension.contributions': recordsScreens('contributions'),
 };
 
 /** The screen of an open service: its flow's steps, the rating, or the placeholder until its flow lands. */

@@ -3,10 +3,10 @@
 // fake camera shows the face video (the sample face that demo resident 1 is enrolled with).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { DEMO_CARDS } from '../../src-main/devices/demo-cards.js';
 import { fixture } from '../../scripts/face/harness.js';
-import { auditA11y, expect, openTerminal, snap, test } from './fixtures.js';
+import { expect, openTerminal, snap, test } from './fixtures.js';
+import { checkStep, insertAndConfirm, openService, step, typeOnPad } from './flow-helpers.js';
 
 const video = await fixture('face');
 test.use({
@@ -32,36 +32,6 @@ function terminalFiles(dir: string): { path: string; text: string }[] {
     .map((rel) => join(dir, rel))
     .filter((path) => statSync(path).isFile() && !/county-reference\.db/.test(path) && !path.includes('chromium-profile'))
     .map((path) => ({ path, text: readFileSync(path).toString('latin1') + readFileSync(path).toString('utf8') }));
-}
-
-const step = (page: Page, name: string) => expect(page.locator('[data-screen="service"]')).toHaveAttribute('data-flow-step', name, { timeout: 20_000 });
-
-async function openService(page: Page, serviceId: string): Promise<void> {
-  await page.getByTestId('start').click();
-  await page.getByTestId(`service-${serviceId}`).click();
-}
-
-/** Opens a card service, inserts the demo resident's card and confirms the masked card: the next step is up. */
-async function insertAndConfirm(page: Page, serviceId: string, resident: string): Promise<void> {
-  await openService(page, serviceId);
-  await step(page, 'insertCard');
-  await page.getByTestId(`demo-insert-${resident}`).click();
-  await step(page, 'confirmCard');
-  await page.getByTestId('flow-continue').click();
-}
-
-/** Types on the emulated pad, then Enter; the screen's dots follow the pad's count. */
-async function typeOnPad(page: Page, digits: string): Promise<void> {
-  for (const [i, d] of [...digits].entries()) {
-    await page.getByTestId(`demo-pad-${d}`).click();
-    await expect(page.getByTestId('flow-pin-dots')).toHaveAttribute('data-digits', String(i + 1));
-  }
-  await page.getByTestId('demo-pad-enter').click();
-}
-
-async function checkStep(page: Page, name: string): Promise<void> {
-  await snap(page, `flow-${name}`);
-  expect(await auditA11y(page), name).toEqual([]);
 }
 
 test('PIN reset: card, ID card, face, a weak PIN refused, new PIN twice, then the card reminder and the rating', async ({ page, terminal }) => {

@@ -2,6 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { FlowView } from '../../src-main/contract/index.js';
 import { STEPS as RESET_STEPS } from '../../src-main/flows/ssc-pin-reset/view.js';
 import { STEPS as CHANGE_STEPS } from '../../src-main/flows/ssc-pin-change/view.js';
+import { RECORD_SERVICES, STEPS as RECORDS_STEPS } from '../../src-main/flows/records/view.js';
+import { en } from '../../src-renderer/i18n/locales/en.js';
+import { planPrompt, promptTemplates } from '../../src-renderer/voice/clip-plan.js';
+import { resultVoice } from '../../src-renderer/flows/records/screens.js';
 import { setKioskApi } from '../../src-renderer/app/kiosk.js';
 import { afterFlow } from '../../src-renderer/flows/after-flow.js';
 import { cancelFlow, sendFlowAction, startFlow } from '../../src-renderer/flows/flow-actions.js';
@@ -92,14 +96,19 @@ describe('flow screens', () => {
   const prompts = voicePrompts(zhCN);
   // Every step id the core's views can name (the ended ones are never shown: the host moves on).
   const shown = (table: Record<string, [string, number, string]>) => [...new Set(Object.values(table).map(([step]) => step))].filter((s) => s !== 'completed' && s !== 'ended');
-  const steps: Record<string, string[]> = { 'ssc.pin.reset': shown(RESET_STEPS), 'ssc.pin.change': shown(CHANGE_STEPS) };
+  const steps: Record<string, string[]> = {
+    'ssc.pin.reset': shown(RESET_STEPS),
+    'ssc.pin.change': shown(CHANGE_STEPS),
+    ...Object.fromEntries(Object.keys(RECORD_SERVICES).map((id) => [id, shown(RECORDS_STEPS)])),
+  };
+  const promptOf = (said: ReturnType<(typeof FLOW_SCREENS)[string]['voice']>) => (typeof said === 'string' ? said : said.prompt);
 
   it('every step a flow can show has a screen and a voice prompt that exists', () => {
     for (const [serviceId, list] of Object.entries(steps)) {
       const screens = FLOW_SCREENS[serviceId]!;
       for (const step of list) {
         expect(screens.steps[step], `${serviceId} ${step}`).toBeDefined();
-        expect(prompts.has(screens.voice(view({ serviceId, step }))), `${serviceId} ${step} voice`).toBe(true);
+        expect(prompts.has(promptOf(screens.voice(view({ serviceId, step })))), `${serviceId} ${step} voice`).toBe(true);
       }
     }
   });
@@ -108,5 +117,22 @@ describe('flow screens', () => {
     const prompt = commonStepPrompt(view({ step: 'newPin', error: 'pinWeak' }));
     expect(prompt).toBe('flowErrorPinWeak');
     expect(prompts.get(prompt)).toBe(zhCN.flow.error.pinWeak);
+  });
+
+  it('a query answer is summed up aloud from word clips; a later page says which page it is', () => {
+    const templates = promptTemplates({ 'zh-CN': zhCN, en });
+    const table = { columns: [{ key: 'balance', labelKey: 'flow.records.col.balance', format: 'amount' as const }], rows: [], page: 0, pageCount: 3, total: 12 };
+    const balance = resultVoice('insuranceAccount', view({ step: 'result', summary: { balance: 123456, status: 'active' }, result: table }));
+    expect(balance).toEqual({ prompt: 'flowRecordsBalance', values: { balance: '1234.56' } });
+    if (typeof balance === 'string') throw new Error('no values');
+    const plan = planPrompt(templates, 'zh-CN', balance.prompt, balance.values);
+    expect(plan?.map((p) => ('clip' in p ? p.clip : '|'))).toContain('zh-CN/flowRecordsBalance@0');
+    expect(plan?.length).toBeGreaterThan(5);
+    const page = resultVoice('settlements', view({ step: 'result', summary: { count: 12, latest: '2026-11-30' }, result: { ...table, page: 1 } }));
+    expect(page).toEqual({ prompt: 'flowRecordsPage', values: { page: 2, pages: 3 } });
+    if (typeof page === 'string') throw new Error('no values');
+    for (const lang of ['zh-CN', 'en'] as const) expect(planPrompt(templates, lang, page.prompt, page.values), lang).toBeDefined();
+    expect(resultVoice('settlements', view({ step: 'result', summary: { count: 0 } }))).toBe('flowRecordsSettlementsNone');
+    expect(resultVoice('card', view({ step: 'result', summary: { status: 'frozen', validUntil: '2030-01-01' } }))).toBe('flowRecordsCardFrozen');
   });
 });

@@ -15,7 +15,8 @@ export interface RecordsResident {
   balance_cents: number;
 }
 
-const INSTITUTIONS = ['演示县人民医院 (DEMO)', '演示镇卫生院 (DEMO)', '演示县中医医院 (DEMO)', '演示大药房 (DEMO)', '演示村卫生室 (DEMO)'];
+// The names say 演示 (demo) themselves; no "(DEMO)" suffix, so a table cell stays on one line.
+const INSTITUTIONS = ['演示县人民医院', '演示镇卫生院', '演示县中医院', '演示大药房', '演示村卫生室'];
 
 /** Per-resident facts the demo needs to tell apart: card state, how many settlements, contribution years. */
 const PROFILES: Record<string, { card: 'active' | 'lost' | 'frozen' | 'cancelled'; settlements: number; firstYear: number | null; lastYear: number | null }> = {
@@ -49,7 +50,7 @@ export function demoRecords(r: RecordsResident, kind: RecordKind, now: number): 
     case 'card': {
       const issued = new Date(Date.UTC(today.getUTCFullYear() - 3 - Math.floor(rnd() * 5), Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 27)));
       const until = new Date(Date.UTC(issued.getUTCFullYear() + 10, issued.getUTCMonth(), issued.getUTCDate()));
-      return { kind, card: { status: profile.card, issuedOn: isoDay(issued.getTime()), validUntil: isoDay(until.getTime()), bank: '演示农村商业银行 (DEMO)' } };
+      return { kind, card: { status: profile.card, issuedOn: isoDay(issued.getTime()), validUntil: isoDay(until.getTime()), bank: '演示农商银行' } };
     }
     case 'insuranceAccount': {
       const status = r.insurance_status === 'suspended' || r.insurance_status === 'none' ? r.insurance_status : 'active';

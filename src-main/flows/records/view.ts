@@ -7,8 +7,8 @@ import { maskName, maskTail } from '../common/mask.js';
 import type { RecordsContext } from './machine.js';
 
 export const STEP_COUNT = 3;
-/** Rows on one page: five fit every supported display in elderly mode with large type. */
-export const ROWS_PER_PAGE = 5;
+/** Rows on one page: three fit every supported display (1280×1024 and 1366×768 the tightest) in elderly mode with large type and two-line names. */
+export const ROWS_PER_PAGE = 3;
 
 /** The catalog's query services and the kind of records each shows. */
 export const RECORD_SERVICES: Readonly<Record<string, RecordKind>> = {
@@ -74,12 +74,11 @@ function tableOf(answer: RecordsAnswer, cardNumber: string): { columns: Column[]
         columns: [
           { key: 'date', format: 'date' },
           { key: 'institution', format: 'text' },
-          { key: 'total', format: 'amount' },
           { key: 'fund', format: 'amount' },
           { key: 'self', format: 'amount' },
         ],
-        rows: list.map((s) => ({ date: s.date, institution: s.institution, total: s.totalCents, fund: s.fundCents, self: s.selfCents })),
-        summary: first ? { count: list.length, latest: first.date, latestSelf: first.selfCents } : { count: 0 },
+        rows: list.map((s) => ({ date: s.date, institution: s.institution, fund: s.fundCents, self: s.selfCents })),
+        summary: first ? { count: list.length, latest: first.date } : { count: 0 },
       };
     }
     case 'contributions': {

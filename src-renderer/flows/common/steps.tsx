@@ -16,7 +16,8 @@ type TitledKey =
   | 'matchingFace'
   | 'checkingPin'
   | 'resetting'
-  | 'changing';
+  | 'changing'
+  | 'querying';
 
 /** The error of the step, in plain words, where a screen reader announces it. */
 function StepError({ view }: { view: FlowView }) {
@@ -84,7 +85,7 @@ function PinDots({ digits, length }: { digits: number; length: number }) {
 }
 
 /** A PIN entry on the encrypting pad: the screen shows the dots, the tries left and why the last was refused. */
-export function pinStep(key: 'oldPin' | 'newPin' | 'confirmPin') {
+export function pinStep(key: 'pin' | 'oldPin' | 'newPin' | 'confirmPin') {
   return function PinStep({ view }: StepProps) {
     const { t } = useTranslation();
     return (
@@ -137,7 +138,7 @@ export function Reminder({ reminder }: { reminder: FlowView['reminder'] }) {
 }
 
 /** Success: what was done, the card reminder, the reference to quote, then on to the rating. */
-export function doneStep(key: 'reset' | 'change') {
+export function doneStep(key: 'reset' | 'change' | 'records') {
   return function DoneStep({ view }: StepProps) {
     const { t } = useTranslation();
     return (
