@@ -21,7 +21,7 @@ import {
   type ItemResult,
   type OperationId,
   type PinResetAuthorization,
-  type RecordKind,
+  type RecordsRequest,
   type RecordsAnswer,
   type ResidentRecord,
   type ServiceCatalog,
@@ -130,8 +130,8 @@ export class CountyClient {
     return this.call('matchFace', FaceMatchSchema, req, { idempotencyKey });
   }
 
-  /** A resident's records of one kind (card, insurance account, settlements, contributions); 'not_found' if the card is not theirs. */
-  queryRecords(req: { residentRef: string; cardSerial: string; kind: RecordKind }): Promise<RecordsAnswer> {
+  /** A resident's records of one kind (card, insurance account, settlements, contributions); 'not_found' if the card or face match is not theirs. */
+  queryRecords(req: RecordsRequest): Promise<RecordsAnswer> {
     return this.call('queryRecords', RecordsAnswerSchema, req);
   }
 

@@ -124,12 +124,15 @@ export const RECORD_KINDS = ['card', 'insuranceAccount', 'settlements', 'contrib
 export const RecordKindSchema = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof RecordKindSchema>;
 
-export const RecordsRequestSchema = z.object({
-  residentRef: z.string().min(1),
-  /** The card the resident identified with (its PIN verified on the card): the county checks it is theirs. */
-  cardSerial: z.string().min(1).max(32),
-  kind: RecordKindSchema,
-});
+/**
+ * How the resident proved who they are: the card whose PIN verified on the card (the county checks the
+ * card is theirs), or a face match the county itself made for them at this terminal.
+ */
+export const RecordsRequestSchema = z.union([
+  z.object({ residentRef: z.string().min(1), kind: RecordKindSchema, cardSerial: z.string().min(1).max(32) }).strict(),
+  z.object({ residentRef: z.string().min(1), kind: RecordKindSchema, faceMatchId: z.string().min(1).max(64) }).strict(),
+]);
+export type RecordsRequest = z.infer<typeof RecordsRequestSchema>;
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Cents = z.number().int();

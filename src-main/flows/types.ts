@@ -1,5 +1,5 @@
 import type { PadKeyLoad, PinKey } from '../../drivers/index.js';
-import type { FaceMatch, PinResetAuthorization, RecordKind, RecordsAnswer, ResidentRecord } from '../county/protocol.js';
+import type { FaceMatch, PinResetAuthorization, RecordsAnswer, RecordsRequest, ResidentRecord } from '../county/protocol.js';
 import type { DeviceManager } from '../devices/index.js';
 import type { Recorder } from '../core/recorder.js';
 import type { FlowAction, FlowView } from '../contract/flows.js';
@@ -12,7 +12,7 @@ export interface FlowCounty {
   lookupResident(idNumber: string): Promise<ResidentRecord>;
   matchFace(req: { residentRef: string; image: string; imageSha256: string; livenessScore?: number; descriptor?: number[] }, idempotencyKey: string): Promise<FaceMatch>;
   authorizePinReset(req: { residentRef: string; cardSerial: string; pinBlock: string; challenge: string }, idempotencyKey: string): Promise<PinResetAuthorization>;
-  queryRecords(req: { residentRef: string; cardSerial: string; kind: RecordKind }): Promise<RecordsAnswer>;
+  queryRecords(req: RecordsRequest): Promise<RecordsAnswer>;
 }
 
 /** A PIN key for one flow: the host handle (destroyed when the flow ends) and what the pad loads. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CountyClient } from '../../src-main/county/client.js';
 import { CountyError } from '../../src-main/county/errors.js';
@@ -106,5 +107,25 @@ describe('CountyClient', () => {
     expect(await ask('settlements')).toEqual(settlements);
     const other = await failure(ask('card', DEMO_RESIDENTS[1].card));
     expect([other.kind, other.detail.code]).toEqual(['not_found', 'not_found']);
+  });
+
+  it('answers a records query proven by its own matched face match, and not by a failed one', async () => {
+    const p = DEMO_RESIDENTS[1];
+    const r = await client.lookupResident(p.id);
+    const capture = (text: string) => {
+      const image = Buffer.from(`jpeg-bytes ${text}`);
+      return { residentRef: r.residentRef, image: image.toString('base64'), imageSha256: createHash('sha256').update(image).digest('hex') };
+    };
+    const good = await client.matchFace(capture(p.face), 'records-face-1');
+    expect(good.matched).toBe(true);
+    const answer = await client.queryRecords({ residentRef: r.residentRef, kind: 'insuranceAccount', faceMatchId: good.matchId });
+    expect(answer).toMatchObject({ kind: 'insuranceAccount', account: { balanceCents: p.bal } });
+    const bad = await client.matchFace(capture('someone else'), 'records-face-2');
+    expect(bad.matched).toBe(false);
+    const refused = await failure(client.queryRecords({ residentRef: r.residentRef, kind: 'insuranceAccount', faceMatchId: bad.matchId }));
+    expect(refused.kind).toBe('not_found');
+    const other = await client.lookupResident(DEMO_RESIDENTS[0].id);
+    const borrowed = await failure(client.queryRecords({ residentRef: other.residentRef, kind: 'insuranceAccount', faceMatchId: good.matchId }));
+    expect(borrowed.kind).toBe('not_found');
   });
 });

@@ -1,6 +1,7 @@
 // What a resident does on every card flow of a demo terminal: open a service, insert the demo
 // card, confirm it, type on the emulated pad. Shared by the flow specs.
 import type { Page } from '@playwright/test';
+import { fixture } from '../../scripts/face/harness.js';
 import { auditA11y, expect, snap } from './fixtures.js';
 
 export const step = (page: Page, name: string) => expect(page.locator('[data-screen="service"]')).toHaveAttribute('data-flow-step', name, { timeout: 20_000 });
@@ -13,6 +14,11 @@ export async function openService(page: Page, serviceId: string): Promise<void> 
 /** Opens a card service, inserts the demo resident's card and confirms the masked card: the next step is up. */
 export async function insertAndConfirm(page: Page, serviceId: string, resident: string): Promise<void> {
   await openService(page, serviceId);
+  await insertCard(page, resident);
+}
+
+/** On the insert-card step: inserts the demo resident's card and confirms the masked card. */
+export async function insertCard(page: Page, resident: string): Promise<void> {
   await step(page, 'insertCard');
   await page.getByTestId(`demo-insert-${resident}`).click();
   await step(page, 'confirmCard');
@@ -32,4 +38,23 @@ export async function typeOnPad(page: Page, digits: string): Promise<void> {
 export async function checkStep(page: Page, name: string): Promise<void> {
   await snap(page, `flow-${name}`);
   expect(await auditA11y(page), name).toEqual([]);
+}
+
+/** Debian's Chromium with its fake camera showing a face video (`face`: the sample face demo resident 1 is enrolled with). */
+export async function faceCameraLaunch(name: Parameters<typeof fixture>[0]) {
+  const video = await fixture(name);
+  return {
+    executablePath: process.env['KIOSK_CHROMIUM'] ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--no-first-run',
+      '--autoplay-policy=no-user-gesture-required',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  };
 }

@@ -4,27 +4,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_CARDS } from '../../src-main/devices/demo-cards.js';
-import { fixture } from '../../scripts/face/harness.js';
 import { expect, openTerminal, snap, test } from './fixtures.js';
-import { checkStep, insertAndConfirm, openService, step, typeOnPad } from './flow-helpers.js';
+import { checkStep, faceCameraLaunch, insertAndConfirm, openService, step, typeOnPad } from './flow-helpers.js';
 
-const video = await fixture('face');
-test.use({
-  launchOptions: {
-    executablePath: process.env['KIOSK_CHROMIUM'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--autoplay-policy=no-user-gesture-required',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
-  },
-});
+test.use({ launchOptions: await faceCameraLaunch('face') });
 
 /** Every file the terminal wrote under its data directory except the county's own database (the reference backend's residents live there by design). */
 function terminalFiles(dir: string): { path: string; text: string }[] {

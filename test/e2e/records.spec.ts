@@ -3,11 +3,21 @@
 import type { Page } from '@playwright/test';
 import { DEMO_CARD_PIN, DEMO_CARDS } from '../../src-main/devices/demo-cards.js';
 import { expect, openTerminal, snap, test } from './fixtures.js';
-import { checkStep, insertAndConfirm, step, typeOnPad } from './flow-helpers.js';
+import { checkStep, faceCameraLaunch, insertCard, openService, step, typeOnPad } from './flow-helpers.js';
+
+test.use({ launchOptions: await faceCameraLaunch('face') });
+
+/** Opens a query, picks the card and PIN as the way to prove identity, inserts and confirms the card. */
+async function byCard(page: Page, serviceId: string, resident: string): Promise<void> {
+  await openService(page, serviceId);
+  await step(page, 'identify');
+  await page.getByTestId('identify-card').click();
+  await insertCard(page, resident);
+}
 
 /** Opens a query for a demo resident and types the card PIN: the answer is on screen. */
 async function toResult(page: Page, serviceId: string, resident = 'demo1'): Promise<void> {
-  await insertAndConfirm(page, serviceId, resident);
+  await byCard(page, serviceId, resident);
   await step(page, 'pin');
   await expect(page.getByTestId('flow-steps')).toHaveText(/2.*3/);
   await toResultFromPin(page);
@@ -15,7 +25,7 @@ async function toResult(page: Page, serviceId: string, resident = 'demo1'): Prom
 
 test('settlements: card and PIN, the answer in pages of three with "page 1 of 5", then the card reminder and the rating', async ({ page, terminal }) => {
   await openTerminal(page, terminal);
-  await insertAndConfirm(page, 'mi.settlements', 'demo1');
+  await byCard(page, 'mi.settlements', 'demo1');
   await step(page, 'pin');
   await checkStep(page, 'records-pin');
   await toResultFromPin(page);
@@ -78,7 +88,7 @@ test('medical-insurance account in English: the balance in words and as one reco
 
 test('card status shows the card masked; a wrong PIN says the tries left before the answer', async ({ page, terminal }) => {
   await openTerminal(page, terminal);
-  await insertAndConfirm(page, 'ssc.status', 'demo2');
+  await byCard(page, 'ssc.status', 'demo2');
   await step(page, 'pin');
   await typeOnPad(page, '000000');
   await expect(page.getByTestId('flow-error')).toHaveAttribute('data-error', 'pinWrong');
@@ -88,6 +98,23 @@ test('card status shows the card masked; a wrong PIN says the tries left before 
   await expect(page.getByTestId('records-cardStatus')).toHaveText('正常');
   await checkStep(page, 'records-card');
   expect(await page.content()).not.toContain(DEMO_CARDS['demo2']!.ssc.cardNumber);
+});
+
+test('pension contributions with the ID card and a face check instead of the card and PIN', async ({ page, terminal }) => {
+  test.setTimeout(120_000);
+  await openTerminal(page, terminal);
+  await openService(page, 'pension.contributions');
+  await step(page, 'identify');
+  await checkStep(page, 'records-identify');
+  await page.getByTestId('identify-idFace').click();
+  await step(page, 'idCard');
+  await page.getByTestId('demo-id-demo1').click();
+  await step(page, 'face');
+  // The face model guides, sees a blink and sends one frame; the county matches it with the enrolled face.
+  await step(page, 'result');
+  await expect(page.getByTestId('records-row')).toHaveCount(3);
+  await expect(page.getByTestId('flow-reminder')).toHaveAttribute('data-reminder', 'takeIdCard');
+  await checkStep(page, 'records-contributions-face');
 });
 
 const DISPLAYS = [

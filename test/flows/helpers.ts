@@ -19,6 +19,8 @@ type View = Omit<FlowView, 'flowId'>;
 export function fakeCounty() {
   const residents = [...DEMO_RESIDENTS, CANARY_RESIDENT];
   const calls: string[] = [];
+  /** Face matches the fake made, by match id: the resident each proves. */
+  const matched = new Map<string, string>();
   const state = { down: false, faceMatches: true, rejectAuthorization: false, authorizeDown: false, recordsDown: false };
   const unavailable = (op: string) => new CountyError('network', op);
   const county: FlowCounty = {
@@ -29,10 +31,12 @@ export function fakeCounty() {
       if (!r) throw new CountyError('not_found', 'lookupResident', { status: 404, code: 'not_found' });
       return { residentRef: r.ref, displayName: `${[...r.name][0]}*`, insurance: { status: 'active', balanceCents: 0 }, pension: { status: 'none' } };
     },
-    async matchFace() {
+    async matchFace(req) {
       calls.push('matchFace');
       if (state.down) throw unavailable('matchFace');
-      return { matchId: 'F-1', score: state.faceMatches ? 0.97 : 0.1, matched: state.faceMatches };
+      const matchId = `F-${matched.size + 1}`;
+      if (state.faceMatches) matched.set(matchId, req.residentRef);
+      return { matchId, score: state.faceMatches ? 0.97 : 0.1, matched: state.faceMatches };
     },
     async authorizePinReset(req) {
       calls.push('authorizePinReset');
@@ -48,7 +52,8 @@ export function fakeCounty() {
       calls.push(`queryRecords:${req.kind}`);
       if (state.down || state.recordsDown) throw unavailable('queryRecords');
       const r = residents.find((x) => x.ref === req.residentRef);
-      if (!r || r.card !== req.cardSerial) throw new CountyError('not_found', 'queryRecords', { status: 404, code: 'not_found' });
+      const proven = 'cardSerial' in req ? r?.card === req.cardSerial : matched.get(req.faceMatchId) === req.residentRef;
+      if (!r || !proven) throw new CountyError('not_found', 'queryRecords', { status: 404, code: 'not_found' });
       return demoRecords({ resident_ref: r.ref, insurance_status: r.ins, balance_cents: r.bal }, req.kind, Date.parse('2026-12-04T10:00:00Z'));
     },
   };

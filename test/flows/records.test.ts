@@ -4,7 +4,7 @@ import { DEMO_RESIDENTS } from '../../src-main/county/reference/seed.js';
 import { DEMO_CARD_PIN } from '../../src-main/devices/demo-cards.js';
 import { recordsFlows } from '../../src-main/flows/records/index.js';
 import { ROWS_PER_PAGE } from '../../src-main/flows/records/view.js';
-import { flowHarness, viewsOf } from './helpers.js';
+import { FACE, flowHarness, viewsOf } from './helpers.js';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -22,6 +22,8 @@ async function toPin(serviceId: string, options: { resident?: string; reachable?
   const flow = flowFor(serviceId).create(h.ctx);
   const views = viewsOf(flow);
   cleanup.push(() => h.close(), () => flow.stop());
+  expect(await views.step('identify', 'waiting')).toMatchObject({ choices: ['card', 'idFace'] });
+  expect(flow.send({ type: 'choose', choice: 'card' })).toBe(true);
   await views.step('insertCard', 'waiting');
   h.insertCard();
   await views.step('confirmCard');
@@ -139,5 +141,46 @@ describe('record query flows', () => {
     flow.send({ type: 'continue' });
     await views.step('completed');
     expect(JSON.stringify(flow.view())).not.toContain(institution);
+  });
+
+  it('ID card and face instead of card and PIN: the county is asked with its own face match, and the ID card is asked back', async () => {
+    const h = await flowHarness();
+    const flow = flowFor('mi.account').create(h.ctx);
+    const views = viewsOf(flow);
+    cleanup.push(() => h.close(), () => flow.stop());
+    await views.step('identify', 'waiting');
+    flow.send({ type: 'choose', choice: 'idFace' });
+    await views.step('idCard', 'waiting');
+    h.placeIdCard();
+    expect(await views.step('face', 'waiting')).toMatchObject({ stepIndex: 2, triesLeft: 3 });
+    h.county.faceMatches = false;
+    flow.send(FACE);
+    expect(await views.until((v) => v.step === 'face' && v.status === 'waiting' && v.error === 'faceNoMatch')).toMatchObject({ triesLeft: 2 });
+    h.county.faceMatches = true;
+    flow.send(FACE);
+    const result = await views.step('result');
+    expect(result.summary).toMatchObject({ balance: DEMO_RESIDENTS[0].bal });
+    expect(result.reminder).toBe('takeIdCard');
+    expect(h.countyCalls).toEqual(['lookupResident', 'matchFace', 'matchFace', 'queryRecords:insuranceAccount']);
+  });
+
+  it('a photo held up, then no match until the tries run out: the flow ends without asking for records', async () => {
+    const h = await flowHarness();
+    const flow = flowFor('mi.settlements').create(h.ctx);
+    const views = viewsOf(flow);
+    cleanup.push(() => h.close(), () => flow.stop());
+    await views.step('identify', 'waiting');
+    flow.send({ type: 'choose', choice: 'idFace' });
+    await views.step('idCard', 'waiting');
+    h.placeIdCard();
+    await views.step('face', 'waiting');
+    flow.send({ ...FACE, livenessScore: 0.1 });
+    expect(await views.until((v) => v.step === 'face' && v.error === 'faceSpoof')).toMatchObject({ triesLeft: 2 });
+    h.county.faceMatches = false;
+    flow.send(FACE);
+    await views.until((v) => v.step === 'face' && v.status === 'waiting' && v.triesLeft === 1);
+    flow.send(FACE);
+    expect(await views.step('failed')).toMatchObject({ error: 'faceTriesUsed', reminder: 'takeIdCard' });
+    expect(h.countyCalls.filter((c) => c.startsWith('queryRecords'))).toEqual([]);
   });
 });

@@ -160,13 +160,19 @@ export function lookupResident(ctx: HandlerCtx): Reply {
 }
 
 /**
- * POST /v1/residents/records: one kind of a resident's records. The terminal has checked the card's
- * PIN on the card; the county checks the card is the resident's before it answers.
+ * POST /v1/residents/records: one kind of a resident's records. The resident proved who they are with
+ * their card (its PIN checked on the card: the county checks the card is theirs) or with a face match
+ * this county made for them at this terminal.
  */
 export function queryRecords(ctx: HandlerCtx): Reply {
   const req = parse(RecordsRequestSchema, ctx.json);
   const r = residentByRef(ctx.db, req.residentRef);
-  if (r.card_serial !== req.cardSerial) throw new HttpError(404, 'not_found', 'card does not belong to the resident');
+  if ('cardSerial' in req) {
+    if (r.card_serial !== req.cardSerial) throw new HttpError(404, 'not_found', 'card does not belong to the resident');
+  } else {
+    const m = ctx.db.prepare('SELECT score FROM face_matches WHERE match_id = ? AND terminal_id = ? AND resident_ref = ?').get(req.faceMatchId, ctx.terminalId, req.residentRef) as { score: number } | undefined;
+    if (!m || m.score < MATCH_THRESHOLD) throw new HttpError(404, 'not_found', 'no face match of this resident at this terminal');
+  }
   return { status: 200, body: demoRecords(r, req.kind, ctx.now) };
 }
 

@@ -3,7 +3,7 @@ import { CARD_PIN_LENGTH, judgeNewPin, type PinBlock, type PinVerdict, type Resi
 import type { FlowErrorCode } from '../../contract/flows.js';
 import type { CardReaderKind } from '../../devices/index.js';
 import type { FlowContext, FlowPinKeys } from '../types.js';
-import { cardFailure, idFailure, triesLeftOf } from './errors.js';
+import { cardFailure, countyFailure, idFailure, triesLeftOf } from './errors.js';
 
 // Actors shared by the card flows. Each is stopped when its state is left
 // (XState stops invoked actors on exit), so a cancelled step stops
@@ -58,6 +58,36 @@ export function verifyPinActor(ctx: FlowContext) {
   return fromPromise<void, { keys: FlowPinKeys; account: string; block: PinBlock }>(async ({ input }) => {
     const r = await ctx.devices.use('cardReader', (d) => d.verifyPinBlock(input.block, { key: input.keys.key, pan: input.account }));
     if (!r.ok) throw new FlowFailure(cardFailure(r.error), triesLeftOf(r.error));
+  });
+}
+
+/** How many face captures a resident may try, in any flow. */
+export const FACE_TRIES = 3;
+/** A local liveness score under this is taken as a photo or screen held up. */
+export const LIVENESS_MIN = 0.5;
+
+/** One capture for the county's comparison with the resident's enrolled face. */
+export interface FaceInput {
+  residentRef: string;
+  image: string;
+  sha: string;
+  liveness: number;
+  descriptor?: number[] | undefined;
+  attempt: number;
+}
+
+/** Asks the county to compare a capture; resolves with its verdict and the match id that proves it. */
+export function matchFaceActor(ctx: FlowContext) {
+  return fromPromise<{ matched: boolean; matchId: string }, FaceInput>(async ({ input }) => {
+    try {
+      const m = await ctx.county.matchFace(
+        { residentRef: input.residentRef, image: input.image, imageSha256: input.sha, livenessScore: input.liveness, ...(input.descriptor ? { descriptor: input.descriptor } : {}) },
+        `face-${input.sha.slice(0, 16)}-${input.attempt}`,
+      );
+      return { matched: m.matched, matchId: m.matchId };
+    } catch (e) {
+      throw new FlowFailure(countyFailure(e, 'countyUnavailable'));
+    }
   });
 }
 

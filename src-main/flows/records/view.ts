@@ -4,7 +4,7 @@ import type { CellFormat, FlowView, ResultTable } from '../../contract/flows.js'
 import type { RecordKind, RecordsAnswer } from '../../county/protocol.js';
 import type { ViewOf } from '../common/machine-flow.js';
 import { maskName, maskTail } from '../common/mask.js';
-import type { RecordsContext } from './machine.js';
+import { IDENTITY_CHOICES, type RecordsContext } from './machine.js';
 
 export const STEP_COUNT = 3;
 /** Rows on one page: three fit every supported display (1280×1024 and 1366×768 the tightest) in elderly mode with large type and two-line names. */
@@ -18,13 +18,21 @@ export const RECORD_SERVICES: Readonly<Record<string, RecordKind>> = {
   'pension.contributions': 'contributions',
 };
 
+/** The machine's states (the leaf inside `byCard` / `byFace`) as the screen's steps. */
 export const STEPS: Record<string, [step: string, index: number, status: FlowView['status']]> = {
-  start: ['insertCard', 1, 'working'],
+  start: ['identify', 1, 'working'],
+  identify: ['identify', 1, 'waiting'],
   insertCard: ['insertCard', 1, 'waiting'],
   readingCard: ['readingCard', 1, 'working'],
   confirmCard: ['confirmCard', 1, 'waiting'],
   pin: ['pin', 2, 'waiting'],
   verifying: ['checkingPin', 2, 'working'],
+  idCard: ['idCard', 1, 'waiting'],
+  readingId: ['readingId', 1, 'working'],
+  identifying: ['readingId', 1, 'working'],
+  face: ['face', 2, 'waiting'],
+  matchingFace: ['matchingFace', 2, 'working'],
+  faceRefused: ['face', 2, 'working'],
   querying: ['querying', 3, 'working'],
   result: ['result', 3, 'waiting'],
   done: ['done', 3, 'waiting'],
@@ -37,19 +45,23 @@ type Cell = string | number;
 type Column = { key: string; format: CellFormat };
 
 /** The answer as columns and rows, and the values its summary says. */
-function tableOf(answer: RecordsAnswer, cardNumber: string): { columns: Column[]; rows: Record<string, Cell>[]; summary: Record<string, Cell> } {
+function tableOf(answer: RecordsAnswer, cardNumber: string | undefined): { columns: Column[]; rows: Record<string, Cell>[]; summary: Record<string, Cell> } {
   switch (answer.kind) {
     case 'card': {
       const c = answer.card;
+      // The card number (masked) only when the resident came with the card; the ID-card way never read it.
+      const columns: Column[] = [
+        { key: 'cardStatus', format: 'code' },
+        { key: 'cardNumber', format: 'text' },
+        { key: 'issuedOn', format: 'date' },
+        { key: 'validUntil', format: 'date' },
+        { key: 'bank', format: 'text' },
+      ];
+      const row: Record<string, Cell> = { cardStatus: c.status, issuedOn: c.issuedOn, validUntil: c.validUntil, bank: c.bank };
+      if (cardNumber !== undefined) row['cardNumber'] = maskTail(cardNumber);
       return {
-        columns: [
-          { key: 'cardStatus', format: 'code' },
-          { key: 'cardNumber', format: 'text' },
-          { key: 'issuedOn', format: 'date' },
-          { key: 'validUntil', format: 'date' },
-          { key: 'bank', format: 'text' },
-        ],
-        rows: [{ cardStatus: c.status, cardNumber: maskTail(cardNumber), issuedOn: c.issuedOn, validUntil: c.validUntil, bank: c.bank }],
+        columns: cardNumber === undefined ? columns.filter((col) => col.key !== 'cardNumber') : columns,
+        rows: [row],
         summary: { status: c.status, validUntil: c.validUntil },
       };
     }
@@ -102,11 +114,11 @@ function tableOf(answer: RecordsAnswer, cardNumber: string): { columns: Column[]
 
 /** Pages of an answer (at least one, even when it is empty). */
 export function pageCountOf(answer: RecordsAnswer): number {
-  return Math.max(1, Math.ceil(tableOf(answer, '').rows.length / ROWS_PER_PAGE));
+  return Math.max(1, Math.ceil(tableOf(answer, undefined).rows.length / ROWS_PER_PAGE));
 }
 
 /** One page of the answer as the screen's table. */
-export function resultTable(answer: RecordsAnswer, cardNumber: string, page: number): { table: ResultTable; summary: Record<string, Cell> } {
+export function resultTable(answer: RecordsAnswer, cardNumber: string | undefined, page: number): { table: ResultTable; summary: Record<string, Cell> } {
   const { columns, rows, summary } = tableOf(answer, cardNumber);
   const pageCount = Math.max(1, Math.ceil(rows.length / ROWS_PER_PAGE));
   const shown = Math.min(Math.max(0, page), pageCount - 1);
@@ -122,12 +134,20 @@ export function resultTable(answer: RecordsAnswer, cardNumber: string, page: num
   };
 }
 
+/** The innermost state: `{ byCard: 'pin' }` → `pin`. */
+function leafState(value: AnyMachineSnapshot['value']): string {
+  let v: unknown = value;
+  while (v !== null && typeof v === 'object') v = Object.values(v as Record<string, unknown>)[0];
+  return typeof v === 'string' ? v : 'start';
+}
+
 /** The view of a records snapshot: masked card, PIN dots, then one page of the answer and its summary. */
 export function recordsView(serviceId: string, snapshot: AnyMachineSnapshot, demo: boolean): ViewOf {
   const c = snapshot.context as RecordsContext;
-  const top = typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0] ?? 'start';
-  const [step, stepIndex, status] = STEPS[top] ?? ['failed', STEP_COUNT, 'waiting'];
+  const [step, stepIndex, status] = STEPS[leafState(snapshot.value)] ?? ['failed', STEP_COUNT, 'waiting'];
   const view: ViewOf = { serviceId, step, stepIndex, stepCount: STEP_COUNT, status };
+  if (step === 'identify') view.choices = [...IDENTITY_CHOICES];
+  if (step === 'face') view.triesLeft = c.faceTries;
   if (demo) view.demo = true;
   if (c.card && step === 'confirmCard') view.masked = { name: maskName(c.card.name), cardNumber: maskTail(c.card.cardNumber) };
   if (step === 'pin') {
@@ -135,13 +155,17 @@ export function recordsView(serviceId: string, snapshot: AnyMachineSnapshot, dem
     view.pinLength = CARD_PIN_LENGTH;
     if (c.triesLeft !== undefined) view.triesLeft = c.triesLeft;
   }
-  if (step === 'result' && c.answer && c.card) {
-    const { table, summary } = resultTable(c.answer, c.card.cardNumber, c.page);
+  if (step === 'result' && c.answer) {
+    const { table, summary } = resultTable(c.answer, c.card?.cardNumber, c.page);
     view.result = table;
     view.summary = summary;
   }
   if (c.error && c.error !== 'cancelled' && step !== 'done' && step !== 'completed' && step !== 'result') view.error = c.error;
-  if (['result', 'done', 'failed', 'ended', 'completed'].includes(step) && c.cardIn) view.reminder = 'takeCard';
+  if (['result', 'done', 'failed', 'ended', 'completed'].includes(step)) {
+    if (c.cardIn && c.idSeen) view.reminder = 'takeCards';
+    else if (c.cardIn) view.reminder = 'takeCard';
+    else if (c.idSeen) view.reminder = 'takeIdCard';
+  }
   if (step === 'done' || step === 'completed') view.next = 'rating';
   if (step === 'failed' || step === 'ended') view.next = 'home';
   if (step === 'failed' && c.error === 'pinBlocked') view.choices = ['ssc.pin.reset'];

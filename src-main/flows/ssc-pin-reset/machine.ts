@@ -3,14 +3,23 @@ import type { PinBlock, PinVerdict, ResidentIdCard, SocialSecurityCard } from '.
 import { CountyError } from '../../county/errors.js';
 import type { FlowAction, FlowErrorCode, WeakPinReason } from '../../contract/flows.js';
 import { pinAccountDigits, samePerson } from '../common/account.js';
-import { FlowFailure, judgePinActor, pinEntryActor, readCardActor, readIdActor, watchCardActor, wipeBlock, type PinEvent, type PresenceEvent } from '../common/actors.js';
+import {
+  FACE_TRIES,
+  FlowFailure,
+  LIVENESS_MIN,
+  judgePinActor,
+  matchFaceActor,
+  pinEntryActor,
+  readCardActor,
+  readIdActor,
+  watchCardActor,
+  wipeBlock,
+  type PinEvent,
+  type PresenceEvent,
+} from '../common/actors.js';
 import { cardFailure, countyFailure } from '../common/errors.js';
 import type { FlowContext, FlowPinKeys } from '../types.js';
 
-/** How many face captures the resident may try. */
-export const FACE_TRIES = 3;
-/** A local liveness score under this is taken as a photo or screen held up. */
-export const LIVENESS_MIN = 0.5;
 
 /** The resident's card as the flow keeps it (in memory only; dropped when the flow ends). */
 interface Card {
@@ -59,17 +68,7 @@ export function pinResetMachine(ctx: FlowContext) {
           throw new FlowFailure(countyFailure(e, 'residentUnknown'));
         }
       }),
-      matchFace: fromPromise<boolean, { residentRef: string; image: string; sha: string; liveness: number; descriptor?: number[] | undefined; attempt: number }>(async ({ input }) => {
-        try {
-          const m = await ctx.county.matchFace(
-            { residentRef: input.residentRef, image: input.image, imageSha256: input.sha, livenessScore: input.liveness, ...(input.descriptor ? { descriptor: input.descriptor } : {}) },
-            `face-${input.sha.slice(0, 16)}-${input.attempt}`,
-          );
-          return m.matched;
-        } catch (e) {
-          throw new FlowFailure(countyFailure(e, 'countyUnavailable'));
-        }
-      }),
+      matchFace: matchFaceActor(ctx),
       pinEntry: pinEntryActor(ctx),
       judge: judgePinActor(),
       reload: fromPromise<void, { keys: FlowPinKeys; card: Card; residentRef: string; block: PinBlock }>(async ({ input }) => {
@@ -231,7 +230,7 @@ export function pinResetMachine(ctx: FlowContext) {
             return { residentRef: context.residentRef ?? '', image: e.imageBase64, sha: e.imageSha256, liveness: e.livenessScore, descriptor: e.descriptor, attempt: FACE_TRIES - context.faceTries };
           },
           onDone: [
-            { guard: ({ event }) => event.output, target: 'newPin' },
+            { guard: ({ event }) => event.output.matched, target: 'newPin' },
             { target: 'faceRefused', actions: fail('faceNoMatch') },
           ],
           onError: { target: 'failed', actions: assign({ error: ({ event }) => failureCode(event.error) }) },

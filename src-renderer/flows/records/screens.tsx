@@ -1,9 +1,10 @@
+import { CreditCard, IdCard, KeyRound, ScanFace } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { CellFormat, FlowView, ResultTable } from '../../../src-main/contract/index.js';
 import { Pager } from '../../components/Pager.js';
 import { useStore } from '../../store/index.js';
 import type { VoicePrompt } from '../../voice/useScreenVoice.js';
-import { ConfirmCardStep, FailedStep, Reminder, doneStep, messageStep, pinStep } from '../common/steps.js';
+import { ConfirmCardStep, FaceStep, FailedStep, Reminder, doneStep, messageStep, pinStep } from '../common/steps.js';
 import { commonStepPrompt } from '../common/voice.js';
 import { sendFlowAction } from '../flow-actions.js';
 import type { FlowScreens, ScreenVoice, StepProps } from '../types.js';
@@ -98,6 +99,44 @@ function RecordsTable({ table }: { table: ResultTable }) {
   );
 }
 
+/** Two ways to prove who one is, as two large buttons with a picture of what to bring. */
+function IdentifyStep({ view }: StepProps) {
+  const { t } = useTranslation();
+  const choices = (view.choices ?? []).filter((c): c is 'card' | 'idFace' => c === 'card' || c === 'idFace');
+  return (
+    <div className="flow__step" data-testid="flow-step-identify">
+      <h2 className="flow__title">{t('flow.identify.title')}</h2>
+      <p className="screen__lead">{t('flow.identify.lead')}</p>
+      <div className="records__ways">
+        {choices.map((choice) => (
+          <button
+            key={choice}
+            type="button"
+            className="button button--primary button--large records__way"
+            data-testid={`identify-${choice}`}
+            onClick={() => void sendFlowAction({ type: 'choose', choice })}
+          >
+            <span className="records__way-icon" aria-hidden="true">
+              {choice === 'card' ? (
+                <>
+                  <CreditCard />
+                  <KeyRound />
+                </>
+              ) : (
+                <>
+                  <IdCard />
+                  <ScanFace />
+                </>
+              )}
+            </span>
+            {t(`flow.identify.${choice}`)}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 function resultStep(kind: RecordsKind) {
   return function ResultStep({ view }: StepProps) {
     const { t } = useTranslation();
@@ -142,26 +181,31 @@ export function resultVoice(kind: RecordsKind, view: FlowView): ScreenVoice {
 
 function stepPrompt(kind: RecordsKind, view: FlowView): ScreenVoice {
   if (view.error && view.step !== 'failed') return commonStepPrompt(view);
-  const prompts: Partial<Record<string, VoicePrompt>> = { pin: 'flowPin', querying: 'flowQuerying', done: 'flowDoneRecords' };
+  const prompts: Partial<Record<string, VoicePrompt>> = { identify: 'flowIdentify', pin: 'flowPin', querying: 'flowQuerying', done: 'flowDoneRecords' };
   if (view.step === 'result') return resultVoice(kind, view);
   return prompts[view.step] ?? commonStepPrompt(view);
 }
 
-/** A record query's screens: card, PIN, the answer a page at a time, the card reminder. */
+/** A record query's screens: the way of proving identity (card and PIN, or ID card and face), the answer a page at a time, the reminder. */
 export function recordsScreens(kind: RecordsKind): FlowScreens {
   return {
     steps: {
+      identify: IdentifyStep,
       insertCard: messageStep('insertCard'),
       readingCard: messageStep('readingCard'),
       confirmCard: ConfirmCardStep,
       pin: pinStep('pin'),
       checkingPin: messageStep('checkingPin'),
+      idCard: messageStep('idCard'),
+      readingId: messageStep('readingId'),
+      face: FaceStep,
+      matchingFace: messageStep('matchingFace'),
       querying: messageStep('querying'),
       result: resultStep(kind),
       done: doneStep('records'),
       failed: FailedStep,
     },
-    noBack: new Set(['insertCard', 'result']),
+    noBack: new Set(['identify', 'result']),
     noLeave: new Set(['result']),
     voice: (view) => stepPrompt(kind, view),
   };

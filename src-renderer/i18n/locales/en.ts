@@ -320,6 +320,7 @@ export const en: LocaleShape = {
     checkingPin: { title: 'Checking the PIN', lead: 'Please wait.' },
     resetting: { title: 'Resetting your PIN', lead: 'Please leave the card in.' },
     changing: { title: 'Changing your PIN', lead: 'Please leave the card in.' },
+    identify: { title: 'How will you show who you are?', lead: 'With your social security card and its PIN, or your ID card and a face check.', card: 'Card and PIN', idFace: 'ID card and face' },
     pin: { title: 'Enter your card PIN', lead: 'Type the 6-digit PIN of your social security card on the PIN pad, then press Enter.' },
     querying: { title: 'Looking it up', lead: 'Asking the county service. Please wait.' },
     records: {
@@ -442,6 +443,7 @@ export const en: LocaleShape = {
     flowWorking: 'Working. Please wait and leave the card in.',
     flowDoneReset: 'Your PIN has been reset. Please take your card.',
     flowDoneChange: 'Your PIN has been changed. Please take your card.',
+    flowIdentify: 'Please choose how to show who you are: your card and its PIN, or your ID card and a face check.',
     flowPin: 'Please type your card PIN on the PIN pad, then press Enter.',
     flowQuerying: 'Looking it up. Please wait.',
     flowDoneRecords: 'All done. Please remember to take your card.',

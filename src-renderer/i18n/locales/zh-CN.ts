@@ -320,6 +320,7 @@ export const zhCN = {
     checkingPin: { title: '正在检查密码', lead: '请稍候。' },
     resetting: { title: '正在重置密码', lead: '请不要拔出社保卡。' },
     changing: { title: '正在修改密码', lead: '请不要拔出社保卡。' },
+    identify: { title: '请选择核验身份的方式', lead: '用社保卡和密码，或者用身份证和刷脸。', card: '社保卡和密码', idFace: '身份证和刷脸' },
     pin: { title: '请输入社保卡密码', lead: '在密码键盘上输入 6 位社保卡密码，再按确认键。' },
     querying: { title: '正在查询', lead: '正在向社保中心查询，请稍候。' },
     records: {
@@ -442,6 +443,7 @@ export const zhCN = {
     flowWorking: '正在办理，请稍候，不要拔卡。',
     flowDoneReset: '密码已重置。请取回您的社保卡。',
     flowDoneChange: '密码已修改。请取回您的社保卡。',
+    flowIdentify: '请选择核验身份的方式：用社保卡和密码，或者用身份证和刷脸。',
     flowPin: '请在密码键盘上输入社保卡密码，再按确认键。',
     flowQuerying: '正在查询，请稍候。',
     flowDoneRecords: '查询完毕。请别忘了取回社保卡。',
