@@ -14,13 +14,13 @@ test.describe('resident journey', () => {
     await expect(page.getByTestId('service-civil.assistance.apply')).toHaveCount(0);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 
-    await page.getByTestId('service-mi.account').click();
+    await page.getByTestId('service-ssc.progress').click();
     await expect(page.locator('[data-screen="service"]')).toBeVisible();
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('医保个人账户查询');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('制卡进度查询');
 
     await page.getByTestId('lang-toggle').click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('Medical insurance account');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Card production progress');
 
     await page.getByTestId('elderly-toggle').click();
     await expect(page.locator('html')).toHaveAttribute('data-elderly', 'true');

@@ -8,7 +8,7 @@ async function goTo(page: Page, screen: Screen): Promise<void> {
   await page.getByTestId('start').click();
   await expect(page.locator('[data-screen="home"]')).toBeVisible();
   if (screen === 'service') {
-    await page.getByTestId('service-pension.contributions').click();
+    await page.getByTestId('service-ssc.progress').click();
     await expect(page.locator('[data-screen="service"]')).toBeVisible();
   }
 }

@@ -40,7 +40,7 @@ test.describe('voice', () => {
     await expectPlayed(page, 'attract');
     await page.getByTestId('start').click();
     await expectPlayed(page, 'home');
-    await page.getByTestId('service-pension.contributions').click();
+    await page.getByTestId('service-ssc.progress').click();
     await expect(page.locator('[data-screen="service"]')).toBeVisible();
     await expectPlayed(page, 'service');
     await page.getByTestId('go-home').click();
@@ -91,7 +91,7 @@ test.describe('voice', () => {
     await page.getByTestId('mute-toggle').click();
     await expect(page.locator('html')).toHaveAttribute('data-voice-request', 'home:silent');
     const before = (await starts(page)).length;
-    await page.getByTestId('service-pension.contributions').click();
+    await page.getByTestId('service-ssc.progress').click();
     await expect(page.locator('html')).toHaveAttribute('data-voice-request', 'service:silent');
     await page.getByTestId('go-home').click();
     await expect(page.locator('html')).toHaveAttribute('data-voice-request', 'home:silent');
@@ -181,7 +181,7 @@ test.describe('muted from the start', () => {
     await expect(html).toHaveAttribute('data-voice-request', 'attract:silent');
     await page.getByTestId('start').click();
     await expect(html).toHaveAttribute('data-voice-request', 'home:silent');
-    await page.getByTestId('service-pension.contributions').click();
+    await page.getByTestId('service-ssc.progress').click();
     await expect(html).toHaveAttribute('data-voice-request', 'service:silent');
     await page.getByTestId('go-home').click();
     await page.getByTestId('service-rating').click();
