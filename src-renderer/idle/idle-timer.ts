@@ -29,6 +29,8 @@ export type IdleTimer = {
   activity(): void;
   /** The "continue" button: closes the warning and starts over. */
   resume(): void;
+  /** Watches again after an expiry that did not leave the screen (a card reminder stays up). */
+  restart(): void;
   stop(): void;
 };
 
@@ -77,6 +79,10 @@ export function startIdleTimer(
       if (!warning) watch();
     },
     resume: watch,
+    restart: () => {
+      stopped = false;
+      watch();
+    },
     stop: () => {
       stopped = true;
       clear();

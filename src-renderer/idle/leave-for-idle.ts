@@ -2,11 +2,21 @@ import { useStore } from '../store/index.js';
 import { finishSession } from '../app/session-actions.js';
 import { technicianLogout } from '../app/admin-actions.js';
 import { voice } from '../voice/index.js';
+import { cancelFlow } from '../flows/flow-actions.js';
 
-/** Nobody is at the screen: close whatever is open and go back to attract. */
-export async function leaveForIdle(): Promise<void> {
+/**
+ * Nobody is at the screen: close whatever is open and go back to attract. A resident flow is ended
+ * first (devices released); if a card is still in a reader, its reminder stays on screen, spoken,
+ * for one more idle period before the session ends. True when the screen stayed (the reminder).
+ */
+export async function leaveForIdle(): Promise<boolean> {
   voice.stop();
-  const { screen, sessionId, endSession } = useStore.getState();
+  const { screen, sessionId, endSession, flow } = useStore.getState();
+  if (sessionId !== null && flow !== null && flow.status !== 'ended') {
+    await cancelFlow();
+    const ended = useStore.getState().flow;
+    if (ended?.status === 'ended' && ended.reminder && ended.next !== 'rating') return true;
+  }
   if (screen.name === 'admin') {
     await technicianLogout();
   } else if (sessionId !== null) {
@@ -14,4 +24,5 @@ export async function leaveForIdle(): Promise<void> {
   } else {
     endSession();
   }
+  return false;
 }

@@ -22,7 +22,9 @@ export function useIdleWatch(): { secondsLeft: number | null; resume(): void } {
       onTick: setSecondsLeft,
       onExpire: () => {
         setSecondsLeft(null);
-        void leaveForIdle();
+        void leaveForIdle().then((stayed) => {
+          if (stayed) idle.restart();
+        });
       },
     });
     timer.current = idle;

@@ -62,7 +62,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 export interface CountyProcess {
   url: string;
   /** Sets a fault mode through the backend's admin API (see src-main/county/reference/faults.ts). */
-  setFault(fault: Record<string, unknown>): Promise<void>;
+  setFault(fault: Record<string, unknown>, options?: { pathPrefix?: string; times?: number }): Promise<void>;
   /** How many times the county applied each transaction id (exactly-once checks). */
   effects(): Promise<Record<string, number>>;
   stop(): Promise<void>;
@@ -81,11 +81,11 @@ export async function startCounty(): Promise<CountyProcess> {
   });
   return {
     url,
-    async setFault(fault) {
+    async setFault(fault, options = {}) {
       const res = await fetch(new URL('/_admin/faults', url), {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-admin-token': adminToken },
-        body: JSON.stringify({ fault }),
+        body: JSON.stringify({ fault, ...options }),
       });
       if (res.status !== 204) throw new Error(`fault not set: HTTP ${res.status}`);
     },

@@ -9,6 +9,7 @@ import { resultVoice } from '../../src-renderer/flows/records/screens.js';
 import { setKioskApi } from '../../src-renderer/app/kiosk.js';
 import { afterFlow } from '../../src-renderer/flows/after-flow.js';
 import { cancelFlow, sendFlowAction, startFlow } from '../../src-renderer/flows/flow-actions.js';
+import { leaveForIdle } from '../../src-renderer/idle/leave-for-idle.js';
 import { FLOW_SCREENS } from '../../src-renderer/flows/registry.js';
 import { commonStepPrompt } from '../../src-renderer/flows/common/voice.js';
 import { voicePrompts } from '../../src-renderer/voice/prompts.js';
@@ -84,6 +85,30 @@ describe('flow calls from the renderer', () => {
     await cancelFlow();
     expect(fake.api.cancelFlow).toHaveBeenCalledTimes(1);
     expect(useStore.getState().flow?.status).toBe('ended');
+  });
+
+  it('idle mid-flow: the flow is ended first; a card still in keeps its reminder up, else the session ends', async () => {
+    fake.api.startFlow.mockResolvedValueOnce({ ok: true, value: view({ step: 'confirmCard' }) } as never);
+    await startFlow('ssc.pin.reset');
+    fake.api.cancelFlow.mockResolvedValueOnce({ ok: true, value: view({ status: 'ended', step: 'ended', next: 'home', reminder: 'takeCard' }) } as never);
+    expect(await leaveForIdle()).toBe(true);
+    expect(fake.api.cancelFlow).toHaveBeenCalledTimes(1);
+    expect(fake.api.endSession).not.toHaveBeenCalled();
+    expect(useStore.getState().sessionId).toBe(SESSION_ID);
+    // The next idle period: the flow has ended, the session goes.
+    expect(await leaveForIdle()).toBe(false);
+    expect(fake.api.cancelFlow).toHaveBeenCalledTimes(1);
+    expect(fake.api.endSession).toHaveBeenCalledTimes(1);
+    expect(useStore.getState().sessionId).toBeNull();
+  });
+
+  it('idle mid-flow with no card in: the flow is ended and the session with it', async () => {
+    fake.api.startFlow.mockResolvedValueOnce({ ok: true, value: view({ step: 'insertCard' }) } as never);
+    await startFlow('ssc.pin.reset');
+    fake.api.cancelFlow.mockResolvedValueOnce({ ok: true, value: view({ status: 'ended', step: 'ended', next: 'home' }) } as never);
+    expect(await leaveForIdle()).toBe(false);
+    expect(fake.api.cancelFlow).toHaveBeenCalledTimes(1);
+    expect(fake.api.endSession).toHaveBeenCalledTimes(1);
   });
 
   it('a view of another service (a late event) is not kept', () => {

@@ -66,6 +66,18 @@ describe('idle timer', () => {
     expect(h.onWarn).toHaveBeenCalledTimes(2);
   });
 
+  it('restart after an expiry watches again from the start (a card reminder left on screen)', () => {
+    const h = handlers();
+    const timer = startIdleTimer(policy, h);
+    vi.advanceTimersByTime(30_000 + 20_000);
+    expect(h.onExpire).toHaveBeenCalledTimes(1);
+    timer.restart();
+    vi.advanceTimersByTime(30_000 + 19_000);
+    expect(h.onExpire).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1_000);
+    expect(h.onExpire).toHaveBeenCalledTimes(2);
+  });
+
   it('stray activity while the warning shows does not cancel the countdown', () => {
     const h = handlers();
     const timer = startIdleTimer(policy, h);

@@ -149,6 +149,8 @@ export function recordsMachine(ctx: FlowContext, kind: RecordKind, pageCount: (a
         on: {
           choose: [
             { guard: ({ context, event }) => event.choice === 'card' && context.keys === undefined, target: 'failed', actions: fail('deviceFault') },
+            // A card already in the slot (left by someone, or put in first) is read at once.
+            { guard: ({ context, event }) => event.choice === 'card' && context.cardIn, target: 'byCard.readingCard' },
             { guard: ({ event }) => event.choice === 'card', target: 'byCard' },
             { guard: ({ event }) => event.choice === 'idFace', target: 'byFace' },
           ],
