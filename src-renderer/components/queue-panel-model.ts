@@ -77,6 +77,8 @@ export function rowMode(id: string, confirming: string | null, working: string |
 const KIND_KEYS = {
   rating: 'queue.kind.rating',
   'pin-reset': 'queue.kind.pinReset',
+  'pin-change': 'queue.kind.pinChange',
+  'records-query': 'queue.kind.recordsQuery',
   'pension-certification': 'queue.kind.pensionCertification',
   'insurance-query': 'queue.kind.insuranceQuery',
   'card-issued': 'queue.kind.cardIssued',

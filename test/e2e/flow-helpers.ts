@@ -1,5 +1,7 @@
 // What a resident does on every card flow of a demo terminal: open a service, insert the demo
 // card, confirm it, type on the emulated pad. Shared by the flow specs.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { fixture } from '../../scripts/face/harness.js';
 import { auditA11y, expect, snap } from './fixtures.js';
@@ -57,4 +59,12 @@ export async function faceCameraLaunch(name: Parameters<typeof fixture>[0]) {
       `--use-file-for-fake-video-capture=${video}`,
     ],
   };
+}
+
+/** Every file the terminal wrote under its data directory except the county's own database (the reference backend's residents live there by design). */
+export function terminalFiles(dir: string): { path: string; text: string }[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((rel) => join(dir, rel))
+    .filter((path) => statSync(path).isFile() && !/county-reference\.db/.test(path) && !path.includes('chromium-profile'))
+    .map((path) => ({ path, text: readFileSync(path).toString('latin1') + readFileSync(path).toString('utf8') }));
 }

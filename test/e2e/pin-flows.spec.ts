@@ -1,21 +1,12 @@
 // The card PIN services as a resident uses them on a demo terminal: the demo panel stands in for
 // the resident's hands on the emulated card reader, ID reader and encrypting pad, and Chromium's
 // fake camera shows the face video (the sample face that demo resident 1 is enrolled with).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEMO_CARDS } from '../../src-main/devices/demo-cards.js';
 import { expect, openTerminal, snap, test } from './fixtures.js';
-import { checkStep, faceCameraLaunch, insertAndConfirm, openService, step, typeOnPad } from './flow-helpers.js';
+import { checkStep, faceCameraLaunch, insertAndConfirm, openService, step, terminalFiles, typeOnPad } from './flow-helpers.js';
 
 test.use({ launchOptions: await faceCameraLaunch('face') });
 
-/** Every file the terminal wrote under its data directory except the county's own database (the reference backend's residents live there by design). */
-function terminalFiles(dir: string): { path: string; text: string }[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((rel) => join(dir, rel))
-    .filter((path) => statSync(path).isFile() && !/county-reference\.db/.test(path) && !path.includes('chromium-profile'))
-    .map((path) => ({ path, text: readFileSync(path).toString('latin1') + readFileSync(path).toString('utf8') }));
-}
 
 test('PIN reset: card, ID card, face, a weak PIN refused, new PIN twice, then the card reminder and the rating', async ({ page, terminal }) => {
   test.setTimeout(150_000);

@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import { DEMO_CARD_PIN, DEMO_CARDS } from '../../src-main/devices/demo-cards.js';
 import { expect, openTerminal, snap, test } from './fixtures.js';
-import { checkStep, faceCameraLaunch, insertCard, openService, step, typeOnPad } from './flow-helpers.js';
+import { checkStep, faceCameraLaunch, insertCard, openService, step, terminalFiles, typeOnPad } from './flow-helpers.js';
 
 test.use({ launchOptions: await faceCameraLaunch('face') });
 
@@ -67,6 +67,10 @@ test('settlements: card and PIN, the answer in pages of three with "page 1 of 5"
     expect(html, text).not.toContain(text);
     expect(stored, text).not.toContain(text);
   }
+  // Nor in any file the terminal wrote (logs, outbox, identity): the card, the ID number, the name.
+  const files = terminalFiles(terminal.dataDir);
+  expect(files.some((f) => f.path.includes('outbox.db'))).toBe(true);
+  for (const canary of [card.ssc.cardNumber, card.ssc.ssn, card.ssc.name]) expect(files.filter((f) => f.text.includes(canary)).map((f) => f.path), canary).toEqual([]);
 });
 
 /** From the PIN step: the PIN typed, the answer up. */

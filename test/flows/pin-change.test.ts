@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { KNOWN_KINDS } from '../../src-main/county/reference/handlers.js';
 import { DEMO_CARD_PIN } from '../../src-main/devices/demo-cards.js';
 import { pinChangeFlow } from '../../src-main/flows/ssc-pin-change/index.js';
 import { flowHarness, viewsOf } from './helpers.js';
@@ -32,6 +33,8 @@ describe('social-security card PIN change flow', () => {
     expect(await views.step('done')).toMatchObject({ reminder: 'takeCard', next: 'rating' });
     expect(h.ssc.card?.pin).toBe('975310');
     expect(h.recorded.map((r) => r.kind)).toEqual(['pin-change']);
+    // The county applies it (an unknown kind would become a dead letter at the terminal).
+    expect(KNOWN_KINDS.has('pin-change')).toBe(true);
     expect(JSON.stringify(views.seen)).not.toContain('975310');
   });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FlowViewSchema } from '../../src-main/contract/flows.js';
+import { KNOWN_KINDS } from '../../src-main/county/reference/handlers.js';
 import { DEMO_RESIDENTS } from '../../src-main/county/reference/seed.js';
 import { DEMO_CARD_PIN } from '../../src-main/devices/demo-cards.js';
 import { recordsFlows } from '../../src-main/flows/records/index.js';
@@ -138,6 +139,11 @@ describe('record query flows', () => {
     const done = await views.step('done');
     expect(done.result).toBeUndefined();
     expect(JSON.stringify(done)).not.toContain(institution);
+    // Recorded for the county: which query ran and how the resident proved who they are, nothing of them or the answer.
+    expect(h.recorded).toEqual([expect.objectContaining({ kind: 'records-query', payload: expect.objectContaining({ kind: 'settlements', identity: 'card', outcome: 'shown' }) })]);
+    expect(KNOWN_KINDS.has('records-query')).toBe(true);
+    const recorded = JSON.stringify(h.recorded);
+    for (const secret of [institution, h.cards.ssc.cardNumber, h.cards.ssc.ssn, h.cards.ssc.name]) expect(recorded).not.toContain(secret);
     flow.send({ type: 'continue' });
     await views.step('completed');
     expect(JSON.stringify(flow.view())).not.toContain(institution);

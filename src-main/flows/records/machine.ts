@@ -299,7 +299,17 @@ export function recordsMachine(ctx: FlowContext, kind: RecordKind, pageCount: (a
         after: { stepTimeout: 'done' },
       },
       done: {
-        entry: ['release', assign({ answer: undefined })],
+        entry: [
+          'release',
+          assign({ answer: undefined }),
+          // What the county counts: which query ran here and that it was shown; nothing of the resident or the answer.
+          ({ context }) =>
+            void ctx.recorder.record({
+              kind: 'records-query',
+              orderingKey: `terminal:${ctx.terminal.terminalId}`,
+              payload: { kind, identity: context.faceMatchId !== undefined ? 'idFace' : 'card', outcome: 'shown', siteId: ctx.terminal.siteId, terminalId: ctx.terminal.terminalId },
+            }),
+        ],
         on: {
           'card.absent': { target: 'completed', actions: assign({ cardIn: false }) },
           'card.unavailable': 'completed',

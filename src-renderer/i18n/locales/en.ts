@@ -191,6 +191,8 @@ export const en: LocaleShape = {
   queue: {
     kind: {
       rating: 'Service rating',
+      pinChange: 'Card PIN change',
+      recordsQuery: 'Self-service query',
       pinReset: 'Card PIN reset',
       pensionCertification: 'Pension certification',
       insuranceQuery: 'Insurance query',

@@ -191,6 +191,8 @@ export const zhCN = {
   queue: {
     kind: {
       rating: '服务评价',
+      pinChange: '社保卡密码修改',
+      recordsQuery: '自助查询',
       pinReset: '社保卡密码重置',
       pensionCertification: '养老待遇资格认证',
       insuranceQuery: '参保查询',
