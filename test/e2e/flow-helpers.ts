@@ -68,3 +68,24 @@ export function terminalFiles(dir: string): { path: string; text: string }[] {
     .filter((path) => statSync(path).isFile() && !/county-reference\.db/.test(path) && !path.includes('chromium-profile'))
     .map((path) => ({ path, text: readFileSync(path).toString('latin1') + readFileSync(path).toString('utf8') }));
 }
+
+/** The supported kiosk displays. */
+export const DISPLAYS = [
+  { width: 1080, height: 1920 },
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 1024 },
+  { width: 1366, height: 768 },
+] as const;
+
+/** Shows the current screen on every supported display: a screenshot each, and nothing scrolls either way. */
+export async function fitsEveryDisplay(page: Page, name: string): Promise<void> {
+  for (const display of DISPLAYS) {
+    await page.setViewportSize(display);
+    const overflow = await page.evaluate(() => ({
+      x: document.documentElement.scrollWidth - window.innerWidth,
+      y: document.documentElement.scrollHeight - window.innerHeight,
+    }));
+    await snap(page, `${name}-${display.width}x${display.height}`);
+    expect(overflow, `${display.width}×${display.height}`).toEqual({ x: 0, y: 0 });
+  }
+}

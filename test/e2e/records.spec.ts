@@ -2,8 +2,8 @@
 // emulated pad, then the county's answer a page at a time, with the card reminder and the rating.
 import type { Page } from '@playwright/test';
 import { DEMO_CARD_PIN, DEMO_CARDS } from '../../src-main/devices/demo-cards.js';
-import { expect, openTerminal, snap, test } from './fixtures.js';
-import { checkStep, faceCameraLaunch, insertCard, openService, step, terminalFiles, typeOnPad } from './flow-helpers.js';
+import { expect, openTerminal, test } from './fixtures.js';
+import { checkStep, faceCameraLaunch, insertCard, openService, step, terminalFiles, typeOnPad, fitsEveryDisplay } from './flow-helpers.js';
 
 test.use({ launchOptions: await faceCameraLaunch('face') });
 
@@ -121,12 +121,6 @@ test('pension contributions with the ID card and a face check instead of the car
   await checkStep(page, 'records-contributions-face');
 });
 
-const DISPLAYS = [
-  { width: 1080, height: 1920 },
-  { width: 1920, height: 1080 },
-  { width: 1280, height: 1024 },
-  { width: 1366, height: 768 },
-] as const;
 
 for (const [serviceId, name] of [
   ['pension.contributions', 'contributions'],
@@ -139,15 +133,7 @@ for (const [serviceId, name] of [
       if (elderly) await page.getByTestId('elderly-toggle').click();
       await toResult(page, serviceId);
       await expect(page.getByTestId('records-row')).toHaveCount(3);
-      for (const display of DISPLAYS) {
-        await page.setViewportSize(display);
-        const overflow = await page.evaluate(() => ({
-          x: document.documentElement.scrollWidth - window.innerWidth,
-          y: document.documentElement.scrollHeight - window.innerHeight,
-        }));
-        await snap(page, `records-${name}-${display.width}x${display.height}-${elderly ? 'elderly' : 'standard'}`);
-        expect(overflow, `${display.width}×${display.height}`).toEqual({ x: 0, y: 0 });
-      }
+      await fitsEveryDisplay(page, `records-${name}-${elderly ? 'elderly' : 'standard'}`);
     });
   }
 }

@@ -33,6 +33,20 @@ async function toPin(serviceId: string, options: { resident?: string; reachable?
   return { h, flow, views };
 }
 
+/** The ID-card way up to the face check. */
+async function toFace(serviceId: string) {
+  const h = await flowHarness();
+  const flow = flowFor(serviceId).create(h.ctx);
+  const views = viewsOf(flow);
+  cleanup.push(() => h.close(), () => flow.stop());
+  await views.step('identify', 'waiting');
+  flow.send({ type: 'choose', choice: 'idFace' });
+  await views.step('idCard', 'waiting');
+  h.placeIdCard();
+  await views.step('face', 'waiting');
+  return { h, flow, views };
+}
+
 describe('record query flows', () => {
   it('one flow per query service of the catalog', () => {
     expect(recordsFlows.map((f) => f.serviceId).sort()).toEqual(['mi.account', 'mi.settlements', 'pension.contributions', 'ssc.status']);
@@ -150,15 +164,8 @@ describe('record query flows', () => {
   });
 
   it('ID card and face instead of card and PIN: the county is asked with its own face match, and the ID card is asked back', async () => {
-    const h = await flowHarness();
-    const flow = flowFor('mi.account').create(h.ctx);
-    const views = viewsOf(flow);
-    cleanup.push(() => h.close(), () => flow.stop());
-    await views.step('identify', 'waiting');
-    flow.send({ type: 'choose', choice: 'idFace' });
-    await views.step('idCard', 'waiting');
-    h.placeIdCard();
-    expect(await views.step('face', 'waiting')).toMatchObject({ stepIndex: 2, triesLeft: 3 });
+    const { h, flow, views } = await toFace('mi.account');
+    expect(flow.view()).toMatchObject({ stepIndex: 2, triesLeft: 3 });
     h.county.faceMatches = false;
     flow.send(FACE);
     expect(await views.until((v) => v.step === 'face' && v.status === 'waiting' && v.error === 'faceNoMatch')).toMatchObject({ triesLeft: 2 });
@@ -171,15 +178,7 @@ describe('record query flows', () => {
   });
 
   it('a photo held up, then no match until the tries run out: the flow ends without asking for records', async () => {
-    const h = await flowHarness();
-    const flow = flowFor('mi.settlements').create(h.ctx);
-    const views = viewsOf(flow);
-    cleanup.push(() => h.close(), () => flow.stop());
-    await views.step('identify', 'waiting');
-    flow.send({ type: 'choose', choice: 'idFace' });
-    await views.step('idCard', 'waiting');
-    h.placeIdCard();
-    await views.step('face', 'waiting');
+    const { h, flow, views } = await toFace('mi.settlements');
     flow.send({ ...FACE, livenessScore: 0.1 });
     expect(await views.until((v) => v.step === 'face' && v.error === 'faceSpoof')).toMatchObject({ triesLeft: 2 });
     h.county.faceMatches = false;
