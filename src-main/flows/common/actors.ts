@@ -20,6 +20,18 @@ export class FlowFailure extends Error {
   }
 }
 
+/** The code a failed actor ends with: its FlowFailure's, or a device fault for anything unexpected. */
+export const failureCode = (e: unknown): FlowErrorCode => (e instanceof FlowFailure ? e.code : 'deviceFault');
+
+/** The county's reference of the holder of an ID number; rejects with `residentUnknown` or why the county could not answer. */
+export async function residentRefOf(ctx: FlowContext, idNumber: string): Promise<string> {
+  try {
+    return (await ctx.county.lookupResident(idNumber)).residentRef;
+  } catch (e) {
+    throw new FlowFailure(countyFailure(e, 'residentUnknown'));
+  }
+}
+
 /** Card presence events sent by `watchCardActor`. */
 export type PresenceEvent =
   | { type: 'card.present' }

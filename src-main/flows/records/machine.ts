@@ -1,16 +1,18 @@
 import { assign, fromPromise, setup, type EventObject } from 'xstate';
-import type { PinBlock, ResidentIdCard, SocialSecurityCard } from '../../../drivers/index.js';
+import type { PinBlock, ResidentIdCard } from '../../../drivers/index.js';
 import type { FlowAction, FlowErrorCode } from '../../contract/flows.js';
 import type { RecordKind, RecordsAnswer, RecordsRequest } from '../../county/protocol.js';
-import { pinAccountDigits } from '../common/account.js';
+import { pinAccountDigits, toFlowCard, type FlowCard } from '../common/account.js';
 import {
   FACE_TRIES,
   FlowFailure,
   LIVENESS_MIN,
+  failureCode,
   matchFaceActor,
   pinEntryActor,
   readCardActor,
   readIdActor,
+  residentRefOf,
   verifyPinActor,
   watchCardActor,
   wipeBlock,
@@ -20,19 +22,12 @@ import {
 import { countyFailure } from '../common/errors.js';
 import type { FlowContext, FlowPinKeys } from '../types.js';
 
-interface Card {
-  name: string;
-  cardNumber: string;
-  ssn: string;
-  account: string;
-}
-
 /** The two ways a resident proves who they are for a query. */
 export const IDENTITY_CHOICES = ['card', 'idFace'] as const;
 
 export interface RecordsContext {
   keys: FlowPinKeys | undefined;
-  card: Card | undefined;
+  card: FlowCard | undefined;
   /** The ID-card way: the county's reference of the resident, the face tries left, the match that proved them. */
   residentRef: string | undefined;
   faceTries: number;
@@ -51,21 +46,16 @@ export interface RecordsContext {
 export type RecordsEvent = FlowAction | { type: 'cancel' } | PresenceEvent | PinEvent;
 
 const fail = (code: FlowErrorCode) => assign<RecordsContext, EventObject, undefined, RecordsEvent, never>({ error: code });
-const errorCode = (e: unknown): FlowErrorCode => (e instanceof FlowFailure ? e.code : 'deviceFault');
 
 /** What the county is asked with: the resident and the proof (the verified card, or the face match). */
-type QueryInput = { card: Card } | { residentRef: string; faceMatchId: string };
+type QueryInput = { card: FlowCard } | { residentRef: string; faceMatchId: string };
 
 /** Finds the resident (by the card's number on the card way) and asks the county for one kind of records. */
 function queryActor(ctx: FlowContext, kind: RecordKind) {
   return fromPromise<RecordsAnswer, QueryInput>(async ({ input }) => {
     let req: RecordsRequest;
     if ('card' in input) {
-      try {
-        req = { residentRef: (await ctx.county.lookupResident(input.card.ssn)).residentRef, kind, cardSerial: input.card.cardNumber };
-      } catch (e) {
-        throw new FlowFailure(countyFailure(e, 'residentUnknown'));
-      }
+      req = { residentRef: await residentRefOf(ctx, input.card.ssn), kind, cardSerial: input.card.cardNumber };
     } else {
       req = { residentRef: input.residentRef, kind, faceMatchId: input.faceMatchId };
     }
@@ -75,17 +65,6 @@ function queryActor(ctx: FlowContext, kind: RecordKind) {
       return answer;
     } catch (e) {
       if (e instanceof FlowFailure) throw e;
-      throw new FlowFailure(countyFailure(e, 'residentUnknown'));
-    }
-  });
-}
-
-/** Looks the ID card's holder up at the county. */
-function identifyActor(ctx: FlowContext) {
-  return fromPromise<string, { id: ResidentIdCard }>(async ({ input }) => {
-    try {
-      return (await ctx.county.lookupResident(input.id.idNumber)).residentRef;
-    } catch (e) {
       throw new FlowFailure(countyFailure(e, 'residentUnknown'));
     }
   });
@@ -107,7 +86,7 @@ export function recordsMachine(ctx: FlowContext, kind: RecordKind, pageCount: (a
       verify: verifyPinActor(ctx),
       watchId: watchCardActor(ctx, 'idReader'),
       readId: readIdActor(ctx),
-      identify: identifyActor(ctx),
+      identify: fromPromise<string, { id: ResidentIdCard }>(({ input }) => residentRefOf(ctx, input.id.idNumber)),
       matchFace: matchFaceActor(ctx),
       query: queryActor(ctx, kind),
     },
@@ -179,9 +158,9 @@ export function recordsMachine(ctx: FlowContext, kind: RecordKind, pageCount: (a
               src: 'readCard',
               onDone: [
                 { guard: ({ event }) => pinAccountDigits(event.output.ssn) === undefined, target: '#records.failed', actions: fail('notSocialSecurityCard') },
-                { target: 'confirmCard', actions: assign({ card: ({ event }) => toCard(event.output) }) },
+                { target: 'confirmCard', actions: assign({ card: ({ event }) => toFlowCard(event.output) }) },
               ],
-              onError: { target: '#records.failed', actions: assign({ error: ({ event }) => errorCode(event.error) }) },
+              onError: { target: '#records.failed', actions: assign({ error: ({ event }) => failureCode(event.error) }) },
             },
           },
           confirmCard: {
@@ -212,7 +191,7 @@ export function recordsMachine(ctx: FlowContext, kind: RecordKind, pageCount: (a
                   target: 'pin',
                   actions: assign({ error: 'pinWrong', triesLeft: ({ event }) => (event.error as FlowFailure).triesLeft }),
                 },
-                { target: '#records.failed', actions: assign({ error: ({ event }) => errorCode(event.error) }) },
+                { target: '#records.failed', actions: assign({ error: ({ event }) => failureCode(event.error) }) },
               ],
             },
           },
@@ -234,7 +213,7 @@ export function recordsMachine(ctx: FlowContext, kind: RecordKind, pageCount: (a
             invoke: {
               src: 'readId',
               onDone: 'identifying',
-              onError: { target: '#records.failed', actions: assign({ error: ({ event }) => errorCode(event.error) }) },
+              onError: { target: '#records.failed', actions: assign({ error: ({ event }) => failureCode(event.error) }) },
             },
           },
           identifying: {
@@ -242,7 +221,7 @@ export function recordsMachine(ctx: FlowContext, kind: RecordKind, pageCount: (a
               src: 'identify',
               input: ({ event }) => ({ id: (event as unknown as { output: ResidentIdCard }).output }),
               onDone: { target: 'face', actions: assign({ residentRef: ({ event }) => event.output }) },
-              onError: { target: '#records.failed', actions: assign({ error: ({ event }) => errorCode(event.error) }) },
+              onError: { target: '#records.failed', actions: assign({ error: ({ event }) => failureCode(event.error) }) },
             },
           },
           face: {
@@ -267,7 +246,7 @@ export function recordsMachine(ctx: FlowContext, kind: RecordKind, pageCount: (a
                 { guard: ({ event }) => event.output.matched, target: '#records.querying', actions: assign({ faceMatchId: ({ event }) => event.output.matchId }) },
                 { target: 'faceRefused', actions: fail('faceNoMatch') },
               ],
-              onError: { target: '#records.failed', actions: assign({ error: ({ event }) => errorCode(event.error) }) },
+              onError: { target: '#records.failed', actions: assign({ error: ({ event }) => failureCode(event.error) }) },
             },
           },
           faceRefused: {
@@ -280,9 +259,9 @@ export function recordsMachine(ctx: FlowContext, kind: RecordKind, pageCount: (a
         invoke: {
           src: 'query',
           input: ({ context }): QueryInput =>
-            context.faceMatchId !== undefined ? { residentRef: context.residentRef ?? '', faceMatchId: context.faceMatchId } : { card: context.card as Card },
+            context.faceMatchId !== undefined ? { residentRef: context.residentRef ?? '', faceMatchId: context.faceMatchId } : { card: context.card as FlowCard },
           onDone: { target: 'result', actions: assign({ answer: ({ event }) => event.output, page: 0 }) },
-          onError: { target: 'failed', actions: assign({ error: ({ event }) => errorCode(event.error) }) },
+          onError: { target: 'failed', actions: assign({ error: ({ event }) => failureCode(event.error) }) },
         },
       },
       result: {
@@ -336,6 +315,3 @@ export function recordsMachine(ctx: FlowContext, kind: RecordKind, pageCount: (a
   });
 }
 
-function toCard(c: SocialSecurityCard): Card {
-  return { name: c.name, cardNumber: c.cardNumber, ssn: c.ssn, account: pinAccountDigits(c.ssn) ?? '' };
-}

@@ -1,20 +1,14 @@
 import { assign, fromPromise, setup, type EventObject } from 'xstate';
-import type { PinBlock, PinVerdict, SocialSecurityCard } from '../../../drivers/index.js';
+import type { PinBlock, PinVerdict } from '../../../drivers/index.js';
 import type { FlowAction, FlowErrorCode, WeakPinReason } from '../../contract/flows.js';
-import { pinAccountDigits } from '../common/account.js';
-import { FlowFailure, judgePinActor, pinEntryActor, readCardActor, verifyPinActor, watchCardActor, wipeBlock, type PinEvent, type PresenceEvent } from '../common/actors.js';
+import { pinAccountDigits, toFlowCard, type FlowCard } from '../common/account.js';
+import { FlowFailure, failureCode, judgePinActor, pinEntryActor, readCardActor, verifyPinActor, watchCardActor, wipeBlock, type PinEvent, type PresenceEvent } from '../common/actors.js';
 import { cardFailure, triesLeftOf } from '../common/errors.js';
 import type { FlowContext, FlowPinKeys } from '../types.js';
 
-interface Card {
-  name: string;
-  cardNumber: string;
-  account: string;
-}
-
 export interface ChangeContext {
   keys: FlowPinKeys | undefined;
-  card: Card | undefined;
+  card: FlowCard | undefined;
   pinDigits: number;
   oldBlock: PinBlock | undefined;
   firstBlock: PinBlock | undefined;
@@ -29,11 +23,10 @@ export interface ChangeContext {
 export type ChangeEvent = FlowAction | { type: 'cancel' } | PresenceEvent | PinEvent;
 
 const fail = (code: FlowErrorCode) => assign<ChangeContext, EventObject, undefined, ChangeEvent, never>({ error: code });
-const errorCode = (e: unknown): FlowErrorCode => (e instanceof FlowFailure ? e.code : 'deviceFault');
 
 /** Changes the PIN on the card from the old block's to the new block's. */
 function changeActor(ctx: FlowContext) {
-  return fromPromise<void, { keys: FlowPinKeys; card: Card; old: PinBlock; next: PinBlock }>(async ({ input }) => {
+  return fromPromise<void, { keys: FlowPinKeys; card: FlowCard; old: PinBlock; next: PinBlock }>(async ({ input }) => {
     const r = await ctx.devices.use('cardReader', (d) => d.changePinBlocks(input.old, input.next, { key: input.keys.key, pan: input.card.account }));
     if (!r.ok) throw new FlowFailure(cardFailure(r.error), triesLeftOf(r.error));
   });
@@ -98,9 +91,9 @@ export function pinChangeMachine(ctx: FlowContext) {
           src: 'readCard',
           onDone: [
             { guard: ({ event }) => pinAccountDigits(event.output.ssn) === undefined, target: 'failed', actions: fail('notSocialSecurityCard') },
-            { target: 'confirmCard', actions: assign({ card: ({ event }) => toCard(event.output) }) },
+            { target: 'confirmCard', actions: assign({ card: ({ event }) => toFlowCard(event.output) }) },
           ],
-          onError: { target: 'failed', actions: assign({ error: ({ event }) => errorCode(event.error) }) },
+          onError: { target: 'failed', actions: assign({ error: ({ event }) => failureCode(event.error) }) },
         },
       },
       confirmCard: {
@@ -131,7 +124,7 @@ export function pinChangeMachine(ctx: FlowContext) {
               target: 'oldPin',
               actions: assign({ error: 'pinWrong', triesLeft: ({ event }) => (event.error as FlowFailure).triesLeft }),
             },
-            { target: 'failed', actions: assign({ error: ({ event }) => errorCode(event.error) }) },
+            { target: 'failed', actions: assign({ error: ({ event }) => failureCode(event.error) }) },
           ],
         },
       },
@@ -183,9 +176,9 @@ export function pinChangeMachine(ctx: FlowContext) {
         on: { cancel: {}, back: {} },
         invoke: {
           src: 'change',
-          input: ({ context }) => ({ keys: context.keys as FlowPinKeys, card: context.card as Card, old: context.oldBlock as PinBlock, next: context.newBlock as PinBlock }),
+          input: ({ context }) => ({ keys: context.keys as FlowPinKeys, card: context.card as FlowCard, old: context.oldBlock as PinBlock, next: context.newBlock as PinBlock }),
           onDone: 'done',
-          onError: { target: 'failed', actions: assign({ error: ({ event }) => errorCode(event.error) }) },
+          onError: { target: 'failed', actions: assign({ error: ({ event }) => failureCode(event.error) }) },
         },
       },
       done: {
@@ -229,6 +222,3 @@ export function pinChangeMachine(ctx: FlowContext) {
   });
 }
 
-function toCard(c: SocialSecurityCard): Card {
-  return { name: c.name, cardNumber: c.cardNumber, account: pinAccountDigits(c.ssn) ?? '' };
-}

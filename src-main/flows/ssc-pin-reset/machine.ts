@@ -1,17 +1,19 @@
 import { assign, fromPromise, setup, type EventObject } from 'xstate';
-import type { PinBlock, PinVerdict, ResidentIdCard, SocialSecurityCard } from '../../../drivers/index.js';
+import type { PinBlock, PinVerdict, ResidentIdCard } from '../../../drivers/index.js';
 import { CountyError } from '../../county/errors.js';
 import type { FlowAction, FlowErrorCode, WeakPinReason } from '../../contract/flows.js';
-import { pinAccountDigits, samePerson } from '../common/account.js';
+import { pinAccountDigits, samePerson, toFlowCard, type FlowCard } from '../common/account.js';
 import {
   FACE_TRIES,
   FlowFailure,
   LIVENESS_MIN,
+  failureCode,
   judgePinActor,
   matchFaceActor,
   pinEntryActor,
   readCardActor,
   readIdActor,
+  residentRefOf,
   watchCardActor,
   wipeBlock,
   type PinEvent,
@@ -20,18 +22,9 @@ import {
 import { cardFailure, countyFailure } from '../common/errors.js';
 import type { FlowContext, FlowPinKeys } from '../types.js';
 
-
-/** The resident's card as the flow keeps it (in memory only; dropped when the flow ends). */
-interface Card {
-  name: string;
-  cardNumber: string;
-  ssn: string;
-  account: string;
-}
-
 export interface ResetContext {
   keys: FlowPinKeys | undefined;
-  card: Card | undefined;
+  card: FlowCard | undefined;
   residentRef: string | undefined;
   faceTries: number;
   pinDigits: number;
@@ -60,18 +53,14 @@ export function pinResetMachine(ctx: FlowContext) {
       watchId: watchCardActor(ctx, 'idReader'),
       readCard: readCardActor(ctx),
       readId: readIdActor(ctx),
-      identify: fromPromise<string, { card: Card; id: ResidentIdCard }>(async ({ input }) => {
+      identify: fromPromise<string, { card: FlowCard; id: ResidentIdCard }>(async ({ input }) => {
         if (!samePerson(input.id.idNumber, input.card.ssn)) throw new FlowFailure('idMismatch');
-        try {
-          return (await ctx.county.lookupResident(input.id.idNumber)).residentRef;
-        } catch (e) {
-          throw new FlowFailure(countyFailure(e, 'residentUnknown'));
-        }
+        return residentRefOf(ctx, input.id.idNumber);
       }),
       matchFace: matchFaceActor(ctx),
       pinEntry: pinEntryActor(ctx),
       judge: judgePinActor(),
-      reload: fromPromise<void, { keys: FlowPinKeys; card: Card; residentRef: string; block: PinBlock }>(async ({ input }) => {
+      reload: fromPromise<void, { keys: FlowPinKeys; card: FlowCard; residentRef: string; block: PinBlock }>(async ({ input }) => {
         const { keys, card, residentRef, block } = input;
         let countyError: unknown;
         const r = await ctx.devices.use('cardReader', (d) =>
@@ -162,7 +151,7 @@ export function pinResetMachine(ctx: FlowContext) {
             {
               target: 'confirmCard',
               actions: assign({
-                card: ({ event }) => toCard(event.output),
+                card: ({ event }) => toFlowCard(event.output),
               }),
             },
           ],
@@ -200,7 +189,7 @@ export function pinResetMachine(ctx: FlowContext) {
           identifying: {
             invoke: {
               src: 'identify',
-              input: ({ context, event }) => ({ card: context.card as Card, id: (event as unknown as { output: ResidentIdCard }).output }),
+              input: ({ context, event }) => ({ card: context.card as FlowCard, id: (event as unknown as { output: ResidentIdCard }).output }),
               onDone: { target: '#pinReset.face', actions: assign({ residentRef: ({ event }) => event.output }) },
               onError: { target: '#pinReset.failed', actions: assign({ error: ({ event }) => failureCode(event.error) }) },
             },
@@ -285,7 +274,7 @@ export function pinResetMachine(ctx: FlowContext) {
         on: { cancel: {}, back: {} },
         invoke: {
           src: 'reload',
-          input: ({ context }) => ({ keys: context.keys as FlowPinKeys, card: context.card as Card, residentRef: context.residentRef ?? '', block: context.newBlock as PinBlock }),
+          input: ({ context }) => ({ keys: context.keys as FlowPinKeys, card: context.card as FlowCard, residentRef: context.residentRef ?? '', block: context.newBlock as PinBlock }),
           onDone: 'done',
           onError: [
             { guard: ({ event }) => event.error instanceof FlowFailure && event.error.code === 'pinWeak', target: 'newPin', actions: assign({ error: 'pinWeak' }) },
@@ -334,14 +323,6 @@ export function pinResetMachine(ctx: FlowContext) {
       ended: { type: 'final', entry: 'release' },
     },
   });
-}
-
-function toCard(c: SocialSecurityCard): Card {
-  return { name: c.name, cardNumber: c.cardNumber, ssn: c.ssn, account: pinAccountDigits(c.ssn) ?? '' };
-}
-
-function failureCode(e: unknown): FlowErrorCode {
-  return e instanceof FlowFailure ? e.code : 'deviceFault';
 }
 
 function sameBlock(a: PinBlock | undefined, b: PinBlock): boolean {
