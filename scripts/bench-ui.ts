@@ -8,15 +8,13 @@
 //     ≤ 5 % growth). The repeated session is a record query (card, PIN, the answer paged, done):
 //     it drives every layer the PIN reset does but the face model, whose ~5 s live check would make
 //     200 sessions take half an hour; the face path has its own `npm run bench:face`.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM } from '../playwright.config.js';
 import { DEMO_CARD_PIN } from '../src-main/devices/demo-cards.js';
+import { startBenchTerminal } from './bench-terminal.js';
 import { ensureBuilt } from './ensure-built.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -29,34 +27,6 @@ const median = (xs: number[]) => pct(xs, 50);
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const mib = (v: number) => `${(v / 1024 / 1024).toFixed(1)} MiB`;
 
-async function startTerminal() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-ui-'));
-  writeFileSync(join(dataDir, 'config.json'), '{}');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main/app/cli.ts'), '--headless', '--quiet', '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const ready = await new Promise<{ url: string }>((resolvePromise, reject) => {
-    child.once('exit', (code) => reject(new Error(`terminal exited early (${code})`)));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (line.startsWith('KIOSK_READY ')) resolvePromise(JSON.parse(line.slice('KIOSK_READY '.length)) as { url: string });
-    });
-  });
-  return {
-    ...ready,
-    /** The core's resident set size (Linux /proc), in bytes. */
-    rss(): number {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
-      return Number(kb ?? 0) * 1024;
-    },
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Clicks `testId` and resolves with the time until `selector` shows text, then painted. */
 function touchUntil(page: Page, testId: string, selector: string): Promise<number> {
@@ -147,7 +117,7 @@ function firstScreenJsGzip(): number {
   return files.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f))).length, 0);
 }
 const firstJs = firstScreenJsGzip();
-const terminal = await startTerminal();
+const terminal = await startBenchTerminal('bench-ui');
 const browser = await chromium.launch({ executablePath: process.env['KIOSK_CHROMIUM'] ?? CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--autoplay-policy=no-user-gesture-required'] });
 try {
   const page = await (await browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'zh-CN' })).newPage();

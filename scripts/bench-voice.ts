@@ -3,17 +3,12 @@
 // audio output, against a baseline measured in the same run and page: a bare, already decoded clip
 // started straight on a fresh AudioContext. Also prints what the shipped clips weigh.
 // Both times use the same clock mapping (AudioContext.getOutputTimestamp → performance.now()).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM } from '../playwright.config.js';
+import { startBenchTerminal } from './bench-terminal.js';
 import { ensureBuilt } from './ensure-built.mjs';
 import { readManifest } from './voice-manifest.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const ROUNDS = Number(process.argv[2] ?? 12);
 const TARGET_MS = 150;
 
@@ -25,28 +20,6 @@ const median = (xs: number[]) => {
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-async function startTerminal() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-voice-'));
-  writeFileSync(join(dataDir, 'config.json'), '{}');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src-main/app/cli.ts'), '--headless', '--quiet', '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const ready = await new Promise<{ url: string; origin: string }>((resolvePromise, reject) => {
-    child.once('exit', (code) => reject(new Error(`terminal exited early (${code})`)));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (line.startsWith('KIOSK_READY ')) resolvePromise(JSON.parse(line.slice('KIOSK_READY '.length)) as { url: string; origin: string });
-    });
-  });
-  return {
-    ...ready,
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** The few browser globals the in-page code uses (this file is type-checked without DOM types). */
 type Node0 = { getAttribute(name: string): string | null };
@@ -147,7 +120,7 @@ async function bareClip(page: Page, rounds: number): Promise<{ startMs: number[]
 }
 
 ensureBuilt({ renderer: true, quiet: true });
-const terminal = await startTerminal();
+const terminal = await startBenchTerminal('bench-voice');
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
@@ -173,7 +146,7 @@ try {
     await page.getByTestId('start').click();
     perScreen['home']!.push(await wait());
     wait = await arm(page, 'service', 'service');
-    await page.getByTestId('service-pension.contributions').click();
+    await page.getByTestId('service-ssc.progress').click();
     perScreen['service']!.push(await wait());
     await page.getByTestId('go-home').click();
     await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('[data-screen="home"]') !== null);
