@@ -7,12 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
 import { CountyClient } from '../src-main/county/client.js';
 import { configureLogging } from '../src-main/logs/logger.js';
+import { FieldCipher } from '../src-main/outbox/field-cipher.js';
 import { StaticKeyProvider } from '../src-main/outbox/key-provider.js';
+import { openOutboxDb } from '../src-main/outbox/open-db.js';
 import { Outbox } from '../src-main/outbox/outbox.js';
 import { SyncEngine } from '../src-main/outbox/sync-engine.js';
+import { uuidv7 } from '../src-main/outbox/uuidv7.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '2000' }, backlog: { type: 'string', default: '10000' }, 'depth-rows': { type: 'string', default: '100000' } } });
 const ROWS = Number(values.rows);
@@ -50,25 +52,51 @@ function summarize(lat: number[]): Rate {
 }
 
 /**
- * Raw better-sqlite3 single-row FULL inserts and our durable enqueue, measured in alternating
- * blocks so that disk and CPU contention from neighbours hits both sides alike.
+ * The physical reference and our durable enqueue, measured in alternating blocks so that disk and
+ * CPU contention from neighbours hits both sides alike. The reference is raw better-sqlite3
+ * writing the same rows as `Outbox.record` (the service record, the outbox row and the counter,
+ * with the same schema, indexes and triggers) in one FULL transaction, with ids and sealed fields
+ * made before its clock starts: what is left between the two is our own per-record work
+ * (validation, the capacity check, the id, sealing the personal fields).
  */
-async function enqueueVsRaw(dir: string): Promise<{ raw: Rate; ours: Rate; bytes: number }> {
-  const db = new Database(join(dir, 'raw.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
-  const ins = db.prepare('INSERT INTO t (body) VALUES (?)');
-  const body = 'b'.repeat(683);
+async function enqueueVsRaw(dir: string): Promise<{ raw: Rate; rawJustMade: Rate; ours: Rate; bytes: number }> {
+  const db = openOutboxDb(join(dir, 'raw.db'));
+  const nextSeq = db.prepare<[], { seq: number }>('UPDATE counters SET next_seq = next_seq + 1 WHERE id = 1 RETURNING next_seq - 1 AS seq');
+  const insTx = db.prepare("INSERT INTO service_tx (id, seq, kind, recorded_at, state) VALUES (?, ?, ?, ?, 'pending')");
+  const insRow = db.prepare(
+    'INSERT INTO outbox (id, seq, kind, ordering_key, payload, personal, schema_version, created_at, available_at, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const write = db.transaction((id: string, key: string, payload: string, personal: string, now: number) => {
+    const seq = nextSeq.get()?.seq ?? 0;
+    insTx.run(id, seq, 'pension-certification', now);
+    insRow.run(id, seq, 'pension-certification', key, payload, personal, 1, now, now, payload.length + personal.length);
+  });
+  const cipher = new FieldCipher(Buffer.alloc(32, 3));
   const ob = await Outbox.open({ file: join(dir, 'enqueue.db'), keys: KEY, limits: { maxRows: 1e9, minFreeBytes: 0 } });
   const rawLat: number[] = [];
+  const justMadeLat: number[] = [];
   const ourLat: number[] = [];
+  const make = (i: number) => {
+    const t = tx(i);
+    const id = uuidv7();
+    return { id, key: t.orderingKey, payload: JSON.stringify(t.payload), personal: cipher.sealMap(id, t.personal) };
+  };
   const BLOCK = 100;
   for (let done = 0; done < ROWS; done += BLOCK) {
-    for (let i = 0; i < BLOCK; i++) {
+    // (a) rows made in advance, written back to back: the bare cost of the commits.
+    const ready = Array.from({ length: BLOCK }, (_, i) => make(done + i));
+    for (const r of ready) {
       const s = process.hrtime.bigint();
-      ins.run(body);
+      write.immediate(r.id, r.key, r.payload, r.personal, Date.now());
       rawLat.push(ms(process.hrtime.bigint() - s));
+    }
+    // (b) each row made (id, payload, sealed fields) just before its write, outside the clock, as an
+    // application does: the write then runs on the same cold caches as Outbox.record's does.
+    for (let i = 0; i < BLOCK; i++) {
+      const r = make(done + i);
+      const s = process.hrtime.bigint();
+      write.immediate(r.id, r.key, r.payload, r.personal, Date.now());
+      justMadeLat.push(ms(process.hrtime.bigint() - s));
     }
     for (let i = 0; i < BLOCK; i++) {
       const s = process.hrtime.bigint();
@@ -79,7 +107,7 @@ async function enqueueVsRaw(dir: string): Promise<{ raw: Rate; ours: Rate; bytes
   const bytes = (ob.db.prepare('SELECT avg(bytes) AS b FROM outbox').get() as { b: number }).b;
   ob.close();
   db.close();
-  return { raw: summarize(rawLat), ours: summarize(ourLat), bytes };
+  return { raw: summarize(rawLat), rawJustMade: summarize(justMadeLat), ours: summarize(ourLat), bytes };
 }
 
 function startBackend(): Promise<{ url: string; adminToken: string; stop: () => void }> {
@@ -170,10 +198,13 @@ async function queryTimes(dir: string): Promise<Record<string, number>> {
 const dir = mkdtempSync(join(tmpdir(), 'bench-queue-'));
 try {
   console.log(`bench-queue: ${ROWS} single-row commits, ${BACKLOG}-row drain, reads at ${DEPTH_ROWS} rows; data in ${dir}`);
-  const { raw, ours: enq, bytes } = await enqueueVsRaw(dir);
-  console.log(`raw better-sqlite3 WAL+FULL insert (683 B): ${fmt(raw.rate)} rows/s, p50 ${fmt(raw.p50, 3)} ms, p99 ${fmt(raw.p99, 3)} ms`);
-  console.log(`durable enqueue Outbox.record (${fmt(bytes)} B stored, 2 rows + seq per tx): ${fmt(enq.rate)} tx/s, p50 ${fmt(enq.p50, 3)} ms, p99 ${fmt(enq.p99, 3)} ms`);
-  console.log(`ratio enqueue / raw: ${fmt(enq.rate / raw.rate, 2)} (p50 ratio ${fmt(raw.p50 / enq.p50, 2)})`);
+  const { raw, rawJustMade, ours: enq, bytes } = await enqueueVsRaw(dir);
+  const line = (r: Rate) => `${fmt(r.rate)} rows/s, p50 ${fmt(r.p50, 3)} ms, p99 ${fmt(r.p99, 3)} ms`;
+  console.log(`raw better-sqlite3, the same rows in one WAL+FULL transaction, (a) rows made in advance: ${line(raw)}`);
+  console.log(`raw better-sqlite3, the same rows in one WAL+FULL transaction, (b) each made just before its write: ${line(rawJustMade)}`);
+  console.log(`durable enqueue Outbox.record (${fmt(bytes)} B stored, 2 rows + seq per tx): ${line(enq)}`);
+  console.log(`ratio enqueue / raw (b): ${fmt(enq.rate / rawJustMade.rate, 2)} (p50 ${fmt(rawJustMade.p50 / enq.p50, 2)}); target ≥ 0.9, p99 ≤ 2 ms`);
+  console.log(`ratio enqueue / raw (a): ${fmt(enq.rate / raw.rate, 2)} (p50 ${fmt(raw.p50 / enq.p50, 2)}); includes making the row (id, JSON, one AES-GCM seal)`);
   const drain = await drainRate(dir);
   console.log(`drain ${BACKLOG} rows to the reference backend (separate process, batches of 100): ${fmt(drain.rate)} rows/s (${fmt(drain.seconds, 2)} s)`);
   console.log(`query times at ${DEPTH_ROWS} rows:`);

@@ -1,12 +1,18 @@
-import { createCipheriv, createHmac, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createHmac, createDecipheriv, hkdfSync } from 'node:crypto';
 import { DecryptError, KeyInvalidError } from './errors.js';
+import { createRandomPool } from './random-pool.js';
 
 // Per-field AES-256-GCM. The additional data binds each ciphertext to its row id and field name,
 // so a ciphertext copied to another row or field fails to authenticate.
 
 const PREFIX = 'v1.';
+/** A whole personal map sealed as one value (written since v2); v1 maps of sealed fields still open. */
+const MAP_PREFIX = 'v2.';
+const MAP_FIELD = '\0personal';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+/** Random 96-bit IVs (never a counter: the key outlives any one process), drawn from a pool. */
+const randomIv = createRandomPool();
 
 /** Encrypts and decrypts personal fields; decrypt throws DecryptError on tampering or a wrong key. */
 export class FieldCipher {
@@ -22,7 +28,7 @@ export class FieldCipher {
 
   /** Encrypts one field value for one row; cannot fail for valid input. */
   encrypt(rowId: string, field: string, plain: string): string {
-    const iv = randomBytes(IV_BYTES);
+    const iv = randomIv(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     cipher.setAAD(Buffer.from(`${rowId}\0${field}`));
     const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
@@ -56,10 +62,49 @@ export class FieldCipher {
     return out;
   }
 
+  /**
+   * Seals a row's personal fields as one value (one AES-GCM operation, bound to the row id), the
+   * form `Outbox.record` stores; an empty map stays `{}` with nothing to seal. Cannot fail.
+   */
+  sealMap(rowId: string, fields: Readonly<Record<string, string>>): string {
+    for (const _ in fields) return MAP_PREFIX + this.encrypt(rowId, MAP_FIELD, JSON.stringify(fields)).slice(PREFIX.length);
+    return '{}';
+  }
+
+  /**
+   * Opens what sealMap stored, or a v1 JSON map of per-field sealed values; throws DecryptError
+   * if it was tampered with, moved from another row or sealed under another key.
+   */
+  openMap(rowId: string, stored: string): Record<string, string> {
+    if (!stored.startsWith(MAP_PREFIX)) {
+      let sealed: unknown;
+      try {
+        sealed = JSON.parse(stored);
+      } catch {
+        throw new DecryptError('personal');
+      }
+      if (!isStringMap(sealed)) throw new DecryptError('personal');
+      return this.openAll(rowId, sealed);
+    }
+    const plain = this.decrypt(rowId, MAP_FIELD, PREFIX + stored.slice(MAP_PREFIX.length));
+    let fields: unknown;
+    try {
+      fields = JSON.parse(plain);
+    } catch {
+      throw new DecryptError('personal');
+    }
+    if (!isStringMap(fields)) throw new DecryptError('personal');
+    return fields;
+  }
+
   /** Decrypts every value of a sealed field map; throws DecryptError on the first bad field. */
   openAll(rowId: string, sealed: Readonly<Record<string, string>>): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(sealed)) out[k] = this.decrypt(rowId, k, v);
     return out;
   }
+}
+
+function isStringMap(v: unknown): v is Record<string, string> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
 }

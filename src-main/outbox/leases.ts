@@ -138,7 +138,7 @@ export class Leases {
       kind: r.kind,
       orderingKey: r.ordering_key,
       payload: JSON.parse(r.payload) as Record<string, unknown>,
-      personal: this.cipher.openAll(r.id, JSON.parse(r.personal) as Record<string, string>),
+      personal: this.cipher.openMap(r.id, r.personal),
       schemaVersion: r.schema_version,
       createdAt: r.created_at,
       attempts: r.attempts,

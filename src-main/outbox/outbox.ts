@@ -15,6 +15,15 @@ import { uuidv7 } from './uuidv7.js';
 
 const log = createLogger('outbox');
 const STORAGE_COOLDOWN_MS = 60_000;
+/** How long a free-space reading is trusted while the disk is far from the floor. */
+const FREE_SPACE_TTL_MS = 1_000;
+/**
+ * Disk a record may cost, counted against the last free-space reading: each commit appends every
+ * page it touched to the WAL (counter, two tables, four indexes: up to 8 pages), plus the row
+ * bytes themselves several times over. Deliberately generous: it only decides when to re-read.
+ */
+const WAL_PAGES_PER_RECORD = 8;
+const DISK_BYTES_PER_ROW_BYTE = 4;
 
 const InputSchema = z.object({
   kind: z.string().min(1).max(64),
@@ -23,6 +32,29 @@ const InputSchema = z.object({
   personal: z.record(z.string(), z.string()).optional(),
   schemaVersion: z.number().int().min(1).optional(),
 });
+type Input = z.infer<typeof InputSchema>;
+
+/** The common, valid case checked without building a parse result; anything else goes to the schema. */
+function plainValid(v: ServiceTxInput): v is ServiceTxInput & Input {
+  const { kind, orderingKey, payload, personal, schemaVersion } = v as Partial<Record<keyof ServiceTxInput, unknown>>;
+  if (typeof kind !== 'string' || kind.length < 1 || kind.length > 64) return false;
+  if (typeof orderingKey !== 'string' || orderingKey.length < 1 || orderingKey.length > 128) return false;
+  if (!isPlainObject(payload)) return false;
+  if (personal !== undefined) {
+    if (!isPlainObject(personal)) return false;
+    for (const k in personal) if (typeof personal[k] !== 'string') return false;
+  }
+  return schemaVersion === undefined || (Number.isInteger(schemaVersion) && (schemaVersion as number) >= 1);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** Thrown inside the write transaction when the row cap is reached, so nothing is written. */
+class RowCapReached extends Error {}
 
 export interface OutboxOptions extends OpenDbOptions {
   file: string;
@@ -31,6 +63,8 @@ export interface OutboxOptions extends OpenDbOptions {
   /** Directory whose file system is watched for free space; defaults to the database's. */
   dataDir?: string;
   now?: () => number;
+  /** Free bytes on the file system holding a directory (tests count and fake the readings). */
+  freeSpace?: (dir: string) => number;
 }
 
 /** The transactional outbox: durable records first, sync later. */
@@ -40,8 +74,12 @@ export class Outbox {
   private readonly limits: CapacityLimits;
   private readonly now: () => number;
   private readonly dataDir: string;
+  private readonly freeSpace: (dir: string) => number;
   private readonly listeners = new Set<() => void>();
   private refuseUntil = 0;
+  /** Last free-space reading and what this outbox has written since, for record's disk floor check. */
+  private free = { bytes: 0, at: -Infinity, writtenSince: 0 };
+  private readonly recordDiskCost: number;
   private readonly stmts;
   private readonly recordTx: Database.Transaction<(id: string, kind: string, key: string, payload: string, personal: string, version: number, now: number) => RecordedTx>;
 
@@ -53,10 +91,11 @@ export class Outbox {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.now = options.now ?? Date.now;
     this.dataDir = options.dataDir ?? dirname(options.file);
+    this.freeSpace = options.freeSpace ?? freeBytes;
     this.leases = new Leases(db, cipher);
     this.deadLetters = new DeadLetters(db);
     this.stmts = {
-      nextSeq: db.prepare<[], { seq: number }>('UPDATE counters SET next_seq = next_seq + 1 WHERE id = 1 RETURNING next_seq - 1 AS seq'),
+      nextSeq: db.prepare<[], { seq: number; depth: number }>('UPDATE counters SET next_seq = next_seq + 1 WHERE id = 1 RETURNING next_seq - 1 AS seq, depth'),
       insTx: db.prepare("INSERT INTO service_tx (id, seq, kind, recorded_at, state) VALUES (?, ?, ?, ?, 'pending')"),
       insRow: db.prepare(
         'INSERT INTO outbox (id, seq, kind, ordering_key, payload, personal, schema_version, created_at, available_at, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -70,8 +109,12 @@ export class Outbox {
       txState: db.prepare<[string], { state: string }>('SELECT state FROM service_tx WHERE id = ?'),
     };
     const { nextSeq, insTx, insRow } = this.stmts;
+    const maxRows = this.limits.maxRows;
+    this.recordDiskCost = WAL_PAGES_PER_RECORD * (db.pragma('page_size', { simple: true }) as number);
     this.recordTx = db.transaction((id: string, kind: string, key: string, payload: string, personal: string, version: number, now: number): RecordedTx => {
-      const seq = nextSeq.get()?.seq ?? 0;
+      // The depth comes back with the sequence number: the row cap costs no extra read.
+      const { seq, depth } = nextSeq.get() ?? { seq: 0, depth: 0 };
+      if (depth >= maxRows) throw new RowCapReached();
       insTx.run(id, seq, kind, now);
       insRow.run(id, seq, kind, key, payload, personal, version, now, now, payload.length + personal.length);
       return { id, seq, recordedAt: now };
@@ -102,20 +145,18 @@ export class Outbox {
    * StorageIoError (outcome unknown: the record named by `txId` may appear after a restart).
    */
   record(input: ServiceTxInput): RecordedTx {
-    const tx = InputSchema.parse(input);
-    const cap = this.capacity();
-    if (cap.state === 'full') {
-      log.warn('outbox refused a record', { reason: cap.reason, depth: cap.depth, freeBytes: cap.freeBytes });
-      throw new OutboxFullError(cap.reason ?? 'rows', cap);
-    }
-    const id = uuidv7();
+    const tx = plainValid(input) ? input : InputSchema.parse(input);
     const now = this.now();
+    this.refuseIfDiskFull(now);
+    const id = uuidv7();
     const payload = JSON.stringify(tx.payload);
-    const personal = JSON.stringify(this.cipher.sealAll(id, tx.personal ?? {}));
+    const personal = this.cipher.sealMap(id, tx.personal ?? {});
     let result: RecordedTx;
     try {
       result = withSqliteErrors(() => this.recordTx.immediate(id, tx.kind, tx.orderingKey, payload, personal, tx.schemaVersion ?? 1, now));
+      this.free.writtenSince += this.recordDiskCost + (payload.length + personal.length) * DISK_BYTES_PER_ROW_BYTE;
     } catch (err) {
+      if (err instanceof RowCapReached) throw this.refused(this.capacity());
       if (err instanceof StorageFullError || err instanceof StorageIoError) {
         // Stop offering outbox services for a while rather than fail residents one by one.
         this.refuseUntil = now + STORAGE_COOLDOWN_MS;
@@ -140,6 +181,25 @@ export class Outbox {
     return result;
   }
 
+  /**
+   * Throws OutboxFullError when the disk is at its floor or a storage failure is cooling down.
+   * Free space is read at most once a second while what has been written since cannot have
+   * reached the floor, and at every record once it could.
+   */
+  private refuseIfDiskFull(now: number): void {
+    const f = this.free;
+    const estimate = f.bytes - f.writtenSince;
+    if (now - f.at >= FREE_SPACE_TTL_MS || now < f.at || estimate < this.limits.minFreeBytes / this.limits.lowWatermark) {
+      this.free = { bytes: this.freeSpace(this.dataDir), at: now, writtenSince: 0 };
+    }
+    if (now < this.refuseUntil || this.free.bytes < this.limits.minFreeBytes) throw this.refused(this.capacity());
+  }
+
+  private refused(cap: Capacity): OutboxFullError {
+    log.warn('outbox refused a record', { reason: cap.reason, depth: cap.depth, freeBytes: cap.freeBytes });
+    return new OutboxFullError(cap.reason ?? 'rows', cap);
+  }
+
   /** A stable pseudonym of a personal value, for ordering keys; cannot fail. */
   pseudonym(value: string): string {
     return this.cipher.pseudonym(value);
@@ -147,7 +207,7 @@ export class Outbox {
 
   /** Current backpressure state (depth and free disk against the caps, or a recent storage failure); throws if statfs fails. */
   capacity(): Capacity {
-    const cap = assess(this.stmts.counters.get()?.depth ?? 0, freeBytes(this.dataDir), this.limits);
+    const cap = assess(this.stmts.counters.get()?.depth ?? 0, this.freeSpace(this.dataDir), this.limits);
     return this.now() < this.refuseUntil ? { ...cap, state: 'full', reason: 'disk' } : cap;
   }
 

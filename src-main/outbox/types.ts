@@ -1,6 +1,6 @@
 // Shapes shared by the outbox, the sync engine and ops views.
 
-/** What a flow hands to `Outbox.record`. `personal` values are encrypted per field at rest. */
+/** What a flow hands to `Outbox.record`. `personal` values are encrypted at rest (one sealed value per row). */
 export interface ServiceTxInput {
   /** Transaction kind known to the county, e.g. "pin-reset", "pension-certification". */
   kind: string;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createRandomPool } from './random-pool.js';
 
 // RFC 9562 UUIDv7 with a 12-bit counter in rand_a (method 1): ids from one generator sort in
 // creation order even within one millisecond and even if the wall clock steps backwards.
@@ -11,6 +11,8 @@ export interface UuidV7Generator {
 export function createUuidV7(now: () => number = Date.now): UuidV7Generator {
   let lastMs = -1;
   let counter = 0;
+  // One random pool per generator: one call into the random generator per ~400 ids.
+  const random = createRandomPool();
   return () => {
     let ms = Math.max(now(), lastMs);
     if (ms === lastMs) {
@@ -18,14 +20,14 @@ export function createUuidV7(now: () => number = Date.now): UuidV7Generator {
       if (counter > 0xfff) {
         // Counter exhausted: borrow the next millisecond rather than break ordering.
         ms += 1;
-        counter = randomBytes(2).readUInt16BE(0) & 0x7ff;
+        counter = random(2).readUInt16BE(0) & 0x7ff;
       }
     } else {
       // Seed with the top bit clear so there is always room to count up within the ms.
-      counter = randomBytes(2).readUInt16BE(0) & 0x7ff;
+      counter = random(2).readUInt16BE(0) & 0x7ff;
     }
     lastMs = ms;
-    return format(ms, counter, randomBytes(8));
+    return format(ms, counter, random(8));
   };
 }
 

@@ -35,8 +35,45 @@ describe('Outbox.record', () => {
 
   it('rejects invalid input without writing', async () => {
     const ob = await openTestOutbox(t.dir);
-    expect(() => ob.record({ kind: '', orderingKey: 'k', payload: {} })).toThrow();
+    const bad: unknown[] = [
+      { kind: '', orderingKey: 'k', payload: {} },
+      { kind: 'k'.repeat(65), orderingKey: 'k', payload: {} },
+      { kind: 'k', orderingKey: '', payload: {} },
+      { kind: 'k', orderingKey: 'k', payload: [] },
+      { kind: 'k', orderingKey: 'k', payload: null },
+      { kind: 'k', orderingKey: 'k', payload: {}, personal: { name: 42 } },
+      { kind: 'k', orderingKey: 'k', payload: {}, personal: ['x'] },
+      { kind: 'k', orderingKey: 'k', payload: {}, schemaVersion: 0 },
+      { kind: 'k', orderingKey: 'k', payload: {}, schemaVersion: 1.5 },
+    ];
+    for (const input of bad) expect(() => ob.record(input as Parameters<typeof ob.record>[0]), JSON.stringify(input)).toThrow();
     expect(ob.stats().depth).toBe(0);
+    ob.close();
+  });
+
+  it('reads free space once a second far from the disk floor, and before every record near it', async () => {
+    const clock = manualClock();
+    let free = 10 * 1024 * 1024 * 1024;
+    let readings = 0;
+    const freeSpace = () => {
+      readings += 1;
+      return free;
+    };
+    const ob = await openTestOutbox(t.dir, { now: clock.now, freeSpace, limits: { minFreeBytes: 256 * 1024 * 1024 } });
+    for (let i = 0; i < 50; i++) ob.record(sampleTx(i));
+    expect(readings).toBe(1);
+    clock.advance(1_000);
+    ob.record(sampleTx(50));
+    expect(readings).toBe(2);
+    // Within reach of the floor (under floor / low watermark), every record reads it again...
+    free = 300 * 1024 * 1024;
+    clock.advance(1_000);
+    for (let i = 0; i < 5; i++) ob.record(sampleTx(60 + i));
+    expect(readings).toBe(2 + 5);
+    // ...so the record that would cross it is refused, although less than a second has passed.
+    free = 200 * 1024 * 1024;
+    expect(() => ob.record(sampleTx(70))).toThrow(OutboxFullError);
+    expect(ob.stats().depth).toBe(56);
     ob.close();
   });
 
@@ -45,8 +82,10 @@ describe('Outbox.record', () => {
     ob.record(sampleTx(1));
     ob.record(sampleTx(2));
     expect(ob.capacity().state).toBe('full');
-    expect(() => ob.record(sampleTx(3))).toThrow(OutboxFullError);
+    expect(() => ob.record(sampleTx(3))).toThrow(expect.objectContaining({ name: 'OutboxFullError', reason: 'rows' }));
     expect(ob.stats().depth).toBe(2);
+    // The refused record took no sequence number.
+    expect(ob.db.prepare('SELECT next_seq FROM counters').get()).toEqual({ next_seq: 3 });
     ob.close();
     const ob2 = await openTestOutbox(t.dir, { limits: { minFreeBytes: Number.MAX_SAFE_INTEGER } });
     const err = (() => {
