@@ -1,5 +1,4 @@
-import type { CallInput, CallOutput } from './calls.js';
-import type { CallName } from './names.js';
+import type { CallInput, CallName, CallOutput } from './calls.js';
 import type { Result } from './errors.js';
 import type { KioskEvent } from './events.js';
 
@@ -11,5 +10,11 @@ export type KioskApi = {
   onEvent(listener: (event: KioskEvent) => void): () => void;
 };
 
-/** What the Electron preload exposes on `window.kiosk` (named functions only). */
-export type KioskBridge = KioskApi;
+/**
+ * What the Electron preload exposes on `window.kiosk`: one function for every call (its name is
+ * checked by the core) and the event subscription. The renderer turns it into a KioskApi.
+ */
+export interface KioskBridge {
+  call(name: string, input: unknown): Promise<unknown>;
+  onEvent(listener: (event: KioskEvent) => void): () => void;
+}

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { CallName } from './names.js';
 import { CatalogSchema } from './catalog.js';
 import { IdlePolicySchema, SettingsPatchSchema, SettingsSchema } from './settings.js';
 import { HealthSchema } from './health.js';
@@ -83,8 +82,18 @@ export const CALLS = {
   },
   /** Demo terminals only: a card into or out of an emulated reader, a key on the emulated pad; `not_demo` elsewhere. */
   demoDevice: { input: z.object({ action: DemoDeviceActionSchema }).strict(), output: z.object({}) },
-} as const satisfies Record<CallName, { input: z.ZodTypeAny; output: z.ZodTypeAny }>;
+} as const satisfies Record<string, { input: z.ZodType<object>; output: z.ZodTypeAny }>;
 
 export type Calls = typeof CALLS;
+/** Every call the UI can make to the core: the keys of CALLS, nowhere else. */
+export type CallName = keyof Calls;
+/** What a caller passes (before defaults and transforms). */
 export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
+/** What the core's handler receives: the input after validation. */
+export type CallPayload<N extends CallName> = z.infer<Calls[N]['input']>;
 export type CallOutput<N extends CallName> = z.infer<Calls[N]['output']>;
+
+/** Every call name, in declaration order. */
+export const CALL_NAMES = Object.keys(CALLS) as CallName[];
+
+export const isCallName = (value: unknown): value is CallName => typeof value === 'string' && Object.hasOwn(CALLS, value);

@@ -1,35 +1,7 @@
-// Zod-free list of call and event names, so the Electron preload can be bundled without the schemas.
+// Zod-free transport names, so the Electron preload can be bundled without the schemas. The call
+// names themselves are the keys of `CALLS` (calls.ts): declared once, with their schemas.
 
-/** Every call the UI can make to the core. */
-export const CALL_NAMES = [
-  'getTerminalInfo',
-  'getCatalog',
-  'startSession',
-  'endSession',
-  'getSettings',
-  'updateSettings',
-  'getIdlePolicy',
-  'getHealth',
-  'adminLogin',
-  'adminLogout',
-  'rendererReady',
-  'getDeviceStatus',
-  'getQueueStatus',
-  'listDeadLetters',
-  'retryDeadLetter',
-  'discardDeadLetter',
-  'submitRating',
-  'startFlow',
-  'flowAction',
-  'cancelFlow',
-  'demoDevice',
-] as const;
-export type CallName = (typeof CALL_NAMES)[number];
-
-/** IPC channel of a call in the Electron shell. */
-export const ipcChannel = (name: CallName): string => `kiosk:call:${name}`;
+/** IPC channel of every call in the Electron shell; the call's name travels with its input. */
+export const CALL_CHANNEL = 'kiosk:call';
 /** IPC channel of the core → UI event stream. */
 export const EVENT_CHANNEL = 'kiosk:event';
-
-export const isCallName = (value: unknown): value is CallName =>
-  typeof value === 'string' && (CALL_NAMES as readonly string[]).includes(value);

@@ -1,4 +1,4 @@
-import { CALLS, type CallName, isCallName } from '../contract/index.js';
+import { CALLS, type CallName, type CallOutput, type CallPayload, isCallName } from '../contract/index.js';
 import { fail, ok, type Result } from '../contract/errors.js';
 import type { KioskEvent } from '../contract/events.js';
 import type { DemoDeviceAction, FlowAction, FlowView } from '../contract/flows.js';
@@ -59,7 +59,11 @@ export interface CoreOptions {
   now?: () => number;
 }
 
-type Handlers = { [N in CallName]: (input: never) => Result<unknown> | Promise<Result<unknown>> };
+/**
+ * One handler per call, typed from its schemas: it receives the validated input and must answer
+ * the call's output type, so a handler returning the wrong shape does not compile.
+ */
+type Handlers = { [N in CallName]: (input: CallPayload<N>) => Result<CallOutput<N>> | Promise<Result<CallOutput<N>>> };
 
 /** The plain-Node core behind both shells: validates every payload and dispatches calls. */
 export class KioskCore {
@@ -225,20 +229,20 @@ export class KioskCore {
         log.info('session started');
         return ok(session);
       },
-      endSession: (input: { sessionId: string; reason: 'user' | 'idle' | 'completed' }) => {
+      endSession: (input) => {
         if (!this.sessions.end(input.sessionId, input.reason)) return fail('session_mismatch');
         log.info('session ended', { reason: input.reason });
         return ok({ endedAt: new Date(this.now()).toISOString() });
       },
       getSettings: () => ok(this.sessions.getSettings()),
-      updateSettings: (patch: Parameters<SessionManager['updateSettings']>[0]) => {
+      updateSettings: (patch) => {
         const settings = this.sessions.updateSettings(patch);
         this.emit({ type: 'settings.changed', settings });
         return ok(settings);
       },
       getIdlePolicy: () => ok(config.idle),
       getHealth: () => ok(this.health()),
-      adminLogin: (input: { pin: string }) => {
+      adminLogin: (input) => {
         const result = this.admin.login(input.pin);
         log.info('technician login', { outcome: result.ok ? 'ok' : result.error.code });
         return result;
@@ -251,7 +255,7 @@ export class KioskCore {
         this.events.markReady();
         return ok({});
       },
-      submitRating: (input: { sessionId: string; score: number }) => {
+      submitRating: (input) => {
         if (this.sessions.sessionId !== input.sessionId) return fail('session_mismatch');
         const outcome = this.options.recorder.record({
           kind: 'rating',
@@ -265,25 +269,25 @@ export class KioskCore {
         }
         return ok({ reference: outcome.id, recordedAt: new Date(outcome.recordedAt).toISOString() });
       },
-      startFlow: (input: { sessionId: string; serviceId: string }) => this.startFlow(input),
-      flowAction: (input: { sessionId: string; flowId: string; action: FlowAction }) =>
+      startFlow: (input) => this.startFlow(input),
+      flowAction: (input) =>
         this.flows ? this.flowResult(this.flows.action(input.sessionId, input.flowId, input.action)) : fail('not_found'),
-      cancelFlow: (input: { sessionId: string; flowId: string }) =>
+      cancelFlow: (input) =>
         this.flows ? this.flowResult(this.flows.cancel(input.sessionId, input.flowId)) : fail('not_found'),
-      demoDevice: (input: { action: DemoDeviceAction }) => {
+      demoDevice: (input) => {
         if (!this.options.demoDevices || !this.terminalInfo().emulatedDevices) return fail('not_demo');
         return this.options.demoDevices(input.action) ? ok({}) : fail('not_found');
       },
       getDeviceStatus: () => this.asTechnician(() => ok({ devices: this.options.devices.list() })),
       getQueueStatus: () => this.asTechnician(() => ok(this.options.queue.status())),
       listDeadLetters: () => this.asTechnician(() => ok({ items: this.options.queue.deadLetters() })),
-      retryDeadLetter: (input: { id: string }) =>
+      retryDeadLetter: (input) =>
         this.asTechnician(() => {
           if (!this.options.queue.retry(input.id, 'technician')) return fail('not_found');
           log.info('dead letter retried by technician');
           return ok({});
         }),
-      discardDeadLetter: (input: { id: string }) =>
+      discardDeadLetter: (input) =>
         this.asTechnician(() => {
           if (!this.options.queue.discard(input.id, 'technician')) return fail('not_found');
           log.info('dead letter discarded by technician');

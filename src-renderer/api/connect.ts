@@ -1,4 +1,5 @@
 import type { KioskApi, KioskBridge, KioskEvent } from '../../src-main/contract/index.js';
+import { kioskProxy } from './kiosk-proxy.js';
 import { createWsClient, type ConnectionListener } from './ws-client.js';
 import type { SocketLike } from './socket.js';
 import { socketUrl, takeToken } from './token.js';
@@ -21,10 +22,14 @@ export type Connection = { api: KioskApi };
 export function connectKiosk(onEvent: (event: KioskEvent) => void, onConnection: ConnectionListener): Connection {
   const bridge = window.kiosk;
   if (bridge) {
-    bridge.onEvent(onEvent);
+    const api = kioskProxy(
+      (name, input) => bridge.call(name, input),
+      (listener) => bridge.onEvent(listener),
+    );
+    api.onEvent(onEvent);
     onConnection('open');
-    bridge.rendererReady({}).catch((error: unknown) => console.error('rendererReady failed', error));
-    return { api: bridge };
+    api.rendererReady({}).catch((error: unknown) => console.error('rendererReady failed', error));
+    return { api };
   }
   const token = takeToken(window);
   const client = createWsClient({

@@ -1,5 +1,5 @@
-import type { CallName, KioskApi, KioskEvent } from '../../src-main/contract/index.js';
-import { CALL_NAMES } from './call-names.js';
+import type { KioskApi, KioskEvent } from '../../src-main/contract/index.js';
+import { kioskProxy } from './kiosk-proxy.js';
 import { backoffDelay } from './backoff.js';
 import { parseServerMessage } from './ws-messages.js';
 import { realTimers, type SocketFactory, type SocketLike, type Timers } from './socket.js';
@@ -30,7 +30,8 @@ export type WsClient = {
 };
 
 type Pending = {
-  call: CallName;
+  /** The call's name as the page asked for it; the core checks it. */
+  call: string;
   message: string;
   sent: boolean;
   resolve(value: unknown): void;
@@ -134,7 +135,7 @@ export function createWsClient(options: WsClientOptions): WsClient {
     for (const id of [...pending.keys()]) settle(id)?.reject(reason);
   };
 
-  const enqueue = (call: CallName, input: unknown): Promise<unknown> =>
+  const enqueue = (call: string, input: unknown): Promise<unknown> =>
     new Promise((resolve, reject) => {
       if (closed) {
         reject(closedReason);
@@ -149,21 +150,16 @@ export function createWsClient(options: WsClientOptions): WsClient {
       flush();
     });
 
-  const api = Object.fromEntries(
-    CALL_NAMES.map((name) => [name, (input: unknown) => enqueue(name, input)]),
-  ) as unknown as Omit<KioskApi, 'onEvent'>;
+  const api = kioskProxy(enqueue, (listener) => {
+    eventListeners.add(listener);
+    return () => eventListeners.delete(listener);
+  });
 
   emitConnection('connecting');
   connect();
 
   return {
-    api: {
-      ...api,
-      onEvent(listener) {
-        eventListeners.add(listener);
-        return () => eventListeners.delete(listener);
-      },
-    } as KioskApi,
+    api,
     onConnection(listener) {
       connectionListeners.add(listener);
       return () => connectionListeners.delete(listener);

@@ -5,7 +5,13 @@ export const SESSION_ID = '11111111-2222-3333-4444-555555555555';
 
 export const coreDefaults: Settings = { language: 'zh-CN', elderlyMode: false, voiceMuted: false, volume: 0.8 };
 
-/** A recording fake of the core for renderer tests; every call succeeds unless overridden. */
+type Spied<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? ReturnType<typeof vi.fn<(...args: A) => R>> & T[K] : T[K] };
+
+/**
+ * A recording fake of the core for renderer tests. The calls a test usually needs answer with
+ * plausible values; any other call (a new one included: nothing here needs to change when the
+ * contract grows) is a spy that answers `unknown_call` until a test gives it a value.
+ */
 export function fakeKiosk() {
   const listeners = new Set<(event: KioskEvent) => void>();
   let settings: Settings = { ...coreDefaults };
@@ -50,6 +56,14 @@ export function fakeKiosk() {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-  } satisfies KioskApi;
-  return { api, emit: (event: KioskEvent) => listeners.forEach((l) => l(event)) };
+  } satisfies Partial<KioskApi>;
+  const extra = new Map<string, unknown>();
+  const full = new Proxy(api, {
+    get(target, prop, receiver) {
+      if (typeof prop !== 'string' || prop === 'then' || prop in target) return Reflect.get(target, prop, receiver) as unknown;
+      if (!extra.has(prop)) extra.set(prop, vi.fn(async () => ({ ok: false as const, error: { code: 'unknown_call' as const } })));
+      return extra.get(prop);
+    },
+  }) as typeof api & Spied<Omit<KioskApi, keyof typeof api>>;
+  return { api: full, emit: (event: KioskEvent) => listeners.forEach((l) => l(event)) };
 }

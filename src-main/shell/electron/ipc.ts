@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { CALL_NAMES, EVENT_CHANNEL, ipcChannel, type CallName } from '../../contract/names.js';
+import { isCallName } from '../../contract/calls.js';
+import { CALL_CHANNEL, EVENT_CHANNEL } from '../../contract/names.js';
 import type { Result } from '../../contract/errors.js';
 import type { EventQueue } from '../../core/event-queue.js';
 import { createLogger } from '../../logs/logger.js';
@@ -9,7 +10,8 @@ const log = createLogger('electron-ipc');
 
 /** The part of the core the IPC layer uses (KioskCore satisfies it). */
 export interface IpcCore {
-  call(name: CallName, payload: unknown): Promise<Result<unknown>>;
+  /** Checks the name (`unknown_call`) and the payload itself. */
+  call(name: unknown, payload: unknown): Promise<Result<unknown>>;
   readonly events: Pick<EventQueue, 'subscribe' | 'markNotReady'>;
 }
 
@@ -30,21 +32,18 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'send
   return frame === main || (frame.processId === main.processId && frame.routingId === main.routingId);
 }
 
-/** One `ipcMain.handle` per contract call; returns their removal. */
+/** The one `ipcMain.handle` that carries every contract call; returns its removal. */
 export function registerCallHandlers(core: IpcCore, contents: WebContents): () => void {
-  for (const name of CALL_NAMES) {
-    ipcMain.handle(ipcChannel(name), (event, payload: unknown) => {
-      if (!isTrustedSender(event, contents)) {
-        log.warn('call from untrusted sender refused', { call: name });
-        throw new Error(REFUSED_MESSAGE);
-      }
-      // The core validates the payload and answers bad ones with an error value.
-      return core.call(name, payload);
-    });
-  }
-  return () => {
-    for (const name of CALL_NAMES) ipcMain.removeHandler(ipcChannel(name));
-  };
+  ipcMain.handle(CALL_CHANNEL, (event, name: unknown, payload: unknown) => {
+    if (!isTrustedSender(event, contents)) {
+      // The name is the sender's string: log it only when it is one of ours.
+      log.warn('call from untrusted sender refused', { call: isCallName(name) ? name : 'unknown' });
+      throw new Error(REFUSED_MESSAGE);
+    }
+    // The core checks the name and the payload and answers bad ones with an error value.
+    return core.call(name, payload);
+  });
+  return () => ipcMain.removeHandler(CALL_CHANNEL);
 }
 
 /**

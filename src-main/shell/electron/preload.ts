@@ -1,20 +1,21 @@
 // Runs sandboxed in the kiosk page before its scripts. Imports nothing but `electron` and the
-// zod-free call names, so the bundle stays small and holds no schema code.
+// zod-free channel names, so the bundle stays small and holds no schema code or call list: the
+// core checks every call's name and payload.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CALL_NAMES, EVENT_CHANNEL, ipcChannel, type CallName } from '../../contract/names.js';
+import { CALL_CHANNEL, EVENT_CHANNEL } from '../../contract/names.js';
 
-type Call = (input?: unknown) => Promise<unknown>;
-type Bridge = Record<CallName, Call> & { onEvent(listener: (event: unknown) => void): () => void };
+interface Bridge {
+  call(name: string, input?: unknown): Promise<unknown>;
+  onEvent(listener: (event: unknown) => void): () => void;
+}
 
-/** `window.kiosk`: one function per contract call plus `onEvent`; never `ipcRenderer` itself. */
+/** `window.kiosk`: `call(name, input)` and `onEvent`; never `ipcRenderer` itself. */
 function createBridge(): Bridge {
-  const calls = {} as Record<CallName, Call>;
-  for (const name of CALL_NAMES) {
-    const channel = ipcChannel(name);
-    calls[name] = (input) => ipcRenderer.invoke(channel, input);
-  }
   return {
-    ...calls,
+    call(name, input) {
+      if (typeof name !== 'string') return Promise.reject(new TypeError('call needs a name'));
+      return ipcRenderer.invoke(CALL_CHANNEL, name, input);
+    },
     onEvent(listener) {
       if (typeof listener !== 'function') throw new TypeError('onEvent needs a function');
       // The page gets the event only, never the IpcRendererEvent (it carries the sender).

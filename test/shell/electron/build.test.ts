@@ -52,7 +52,7 @@ describe('scripts/build-electron.mjs', () => {
     const allowed = new Set(['electron', 'better-sqlite3', 'serialport', 'node-hid', 'sharp']);
     expect(external).toContain('electron');
     expect(external.filter((id) => !allowed.has(id))).toEqual([]);
-    expect(main).toContain('kiosk:call:');
+    expect(main).toMatch(/["']kiosk:call["']/);
     expect(main).toContain("default-src 'self'");
   });
 });

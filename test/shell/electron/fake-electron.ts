@@ -111,7 +111,7 @@ function createFake() {
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response> | Response>();
   const exposed = new Map<string, unknown>();
   const ipcRenderer = Object.assign(new EventEmitter(), {
-    invoke: vi.fn((channel: string, input: unknown) => Promise.resolve({ channel, input })),
+    invoke: vi.fn((channel: string, ...args: unknown[]) => Promise.resolve({ channel, args })),
   });
   const electron = {
     app,

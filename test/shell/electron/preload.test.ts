@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CALL_NAMES, EVENT_CHANNEL, ipcChannel } from '../../../src-main/contract/names.js';
+import { CALL_NAMES } from '../../../src-main/contract/calls.js';
+import { CALL_CHANNEL, EVENT_CHANNEL } from '../../../src-main/contract/names.js';
 import { fake, resetFake } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).fakeElectron);
@@ -19,8 +20,8 @@ describe('preload bridge', () => {
     expect([...fake.exposed.keys()]).toEqual(['kiosk']);
   });
 
-  it('has exactly one function per call name plus onEvent', () => {
-    expect(Object.keys(bridge).sort()).toEqual([...CALL_NAMES, 'onEvent'].sort());
+  it('has exactly call and onEvent, both functions: no list of calls to keep in step', () => {
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'onEvent']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
 
@@ -33,12 +34,18 @@ describe('preload bridge', () => {
     expect(Object.keys(bridge)).not.toContain('ipcRenderer');
   });
 
-  it('invokes each call on its own channel with the input as the only argument', async () => {
-    for (const name of CALL_NAMES) {
+  it('invokes every call on the one call channel with its name and input, and nothing else', async () => {
+    for (const name of [...CALL_NAMES, 'notACall']) {
       const input = { probe: name };
-      await expect(bridge[name]!(input)).resolves.toEqual({ channel: ipcChannel(name), input });
-      expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith(ipcChannel(name), input);
+      await expect(bridge['call']!(name, input)).resolves.toEqual({ channel: CALL_CHANNEL, args: [name, input] });
+      expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith(CALL_CHANNEL, name, input);
     }
+  });
+
+  it('refuses a call without a string name before it reaches IPC', async () => {
+    const before = fake.ipcRenderer.invoke.mock.calls.length;
+    await expect(bridge['call']!({ toString: () => 'getCatalog' }, {})).rejects.toThrow(TypeError);
+    expect(fake.ipcRenderer.invoke.mock.calls.length).toBe(before);
   });
 
   it('hands listeners the event only, and each unsubscribe removes only its own listener', () => {
