@@ -2,8 +2,9 @@ import { createCipheriv, createHmac, createDecipheriv, hkdfSync } from 'node:cry
 import { DecryptError, KeyInvalidError } from './errors.js';
 import { createRandomPool } from './random-pool.js';
 
-// Per-field AES-256-GCM. The additional data binds each ciphertext to its row id and field name,
-// so a ciphertext copied to another row or field fails to authenticate.
+// AES-256-GCM. A row's personal map is sealed as one value whose additional data is the row id
+// (v2); rows of v1 hold one sealed value per field, bound to row id and field name. Either way a
+// ciphertext copied to another row (or, in v1, another field) fails to authenticate.
 
 const PREFIX = 'v1.';
 /** A whole personal map sealed as one value (written since v2); v1 maps of sealed fields still open. */
@@ -76,25 +77,8 @@ export class FieldCipher {
    * if it was tampered with, moved from another row or sealed under another key.
    */
   openMap(rowId: string, stored: string): Record<string, string> {
-    if (!stored.startsWith(MAP_PREFIX)) {
-      let sealed: unknown;
-      try {
-        sealed = JSON.parse(stored);
-      } catch {
-        throw new DecryptError('personal');
-      }
-      if (!isStringMap(sealed)) throw new DecryptError('personal');
-      return this.openAll(rowId, sealed);
-    }
-    const plain = this.decrypt(rowId, MAP_FIELD, PREFIX + stored.slice(MAP_PREFIX.length));
-    let fields: unknown;
-    try {
-      fields = JSON.parse(plain);
-    } catch {
-      throw new DecryptError('personal');
-    }
-    if (!isStringMap(fields)) throw new DecryptError('personal');
-    return fields;
+    if (!stored.startsWith(MAP_PREFIX)) return this.openAll(rowId, parseStringMap(stored));
+    return parseStringMap(this.decrypt(rowId, MAP_FIELD, PREFIX + stored.slice(MAP_PREFIX.length)));
   }
 
   /** Decrypts every value of a sealed field map; throws DecryptError on the first bad field. */
@@ -105,6 +89,14 @@ export class FieldCipher {
   }
 }
 
-function isStringMap(v: unknown): v is Record<string, string> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
+/** A JSON object of strings, or DecryptError: what a personal column holds, sealed or opened. */
+function parseStringMap(text: string): Record<string, string> {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    throw new DecryptError('personal');
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || !Object.values(v).every((x) => typeof x === 'string')) throw new DecryptError('personal');
+  return v as Record<string, string>;
 }

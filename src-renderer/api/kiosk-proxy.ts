@@ -19,6 +19,5 @@ export function kioskProxy(invoke: (name: string, input: unknown) => Promise<unk
       }
       return call;
     },
-    has: (_target, prop) => typeof prop === 'string' && prop !== 'then',
   });
 }
