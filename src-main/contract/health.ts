@@ -3,12 +3,20 @@ import { z } from 'zod';
 export const HealthLevelSchema = z.enum(['ok', 'degraded', 'down']);
 export type HealthLevel = z.infer<typeof HealthLevelSchema>;
 
+/** The parts of the terminal the core reports on; each has a name for ops staff under `admin.healthCheck.`. */
+export const HealthPartSchema = z.enum(['core', 'devices', 'outbox', 'county']);
+export type HealthPart = z.infer<typeof HealthPartSchema>;
+
+/** Why a part is not ok; each has an explanation for ops staff under `admin.healthMessage.`. */
+export const HealthMessageSchema = z.enum(['devicesUnavailable', 'cannotRecord', 'deadLetters', 'countyUnreachable']);
+export type HealthMessage = z.infer<typeof HealthMessageSchema>;
+
 export const HealthCheckSchema = z.object({
-  name: z.string().min(1),
+  name: HealthPartSchema,
   level: HealthLevelSchema,
-  /** i18n key under `health.` explaining the state to ops staff. */
-  messageKey: z.string().optional(),
+  messageKey: HealthMessageSchema.optional(),
 });
+export type HealthCheck = z.infer<typeof HealthCheckSchema>;
 
 export const HealthSchema = z.object({
   level: HealthLevelSchema,

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { useStore } from '../store/index.js';
 import { kiosk, run } from '../app/kiosk.js';
 import { technicianLogout } from '../app/admin-actions.js';
@@ -64,8 +63,8 @@ export function AdminScreen() {
             <li className={`health__item health__item--${health.level}`}>{t(`admin.healthLevel.${health.level}` as const)}</li>
             {health.checks.map((check) => (
               <li key={check.name} className={`health__item health__item--${check.level}`}>
-                {healthCheckName(check.name, t)}: {t(`admin.healthLevel.${check.level}` as const)}
-                {check.messageKey && isHealthMessage(check.messageKey) ? ` (${t(`admin.healthMessage.${check.messageKey}`)})` : ''}
+                {t(`admin.healthCheck.${check.name}`)}: {t(`admin.healthLevel.${check.level}` as const)}
+                {check.messageKey ? ` (${t(`admin.healthMessage.${check.messageKey}`)})` : ''}
               </li>
             ))}
           </ul>
@@ -77,14 +76,3 @@ export function AdminScreen() {
   );
 }
 
-const CHECK_NAMES = ['core', 'devices', 'outbox', 'county'] as const;
-const HEALTH_MESSAGES = ['devicesUnavailable', 'cannotRecord', 'deadLetters', 'countyUnreachable'] as const;
-
-function isHealthMessage(key: string): key is (typeof HEALTH_MESSAGES)[number] {
-  return (HEALTH_MESSAGES as readonly string[]).includes(key);
-}
-
-/** A check's name for ops staff; an unknown check shows as the core named it. */
-function healthCheckName(name: string, t: TFunction): string {
-  return (CHECK_NAMES as readonly string[]).includes(name) ? t(`admin.healthCheck.${name as (typeof CHECK_NAMES)[number]}`) : name;
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, KioskEvent, QueueStatus } from '../../src-main/contract/index.js';
+import { HealthSchema } from '../../src-main/contract/index.js';
 import { fakeOps, makeCore } from './helpers.js';
 
 const calm: QueueStatus = { depth: 0, oldestAgeMs: null, deadLetters: 0, lastSyncAt: '2026-11-27T00:00:00Z', accepting: true, sync: 'idle' };
@@ -59,5 +60,8 @@ describe('services follow the live state of devices, county and outbox', () => {
     expect(events.filter((e) => e.type === 'health.changed')).toHaveLength(1);
     ops.setQueue({ ...calm, sync: 'breaker_open' });
     expect(core.health()).toMatchObject({ level: 'degraded', checks: expect.arrayContaining([{ name: 'county', level: 'degraded', messageKey: 'countyUnreachable' }]) });
+    for (const health of events.filter((e) => e.type === 'health.changed').map((e) => e.health).concat(core.health())) {
+      expect(HealthSchema.safeParse(health).success, JSON.stringify(health)).toBe(true);
+    }
   });
 });

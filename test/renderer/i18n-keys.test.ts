@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src-main/contract/errors.js';
 import { DISABLED_REASONS } from '../../src-main/contract/catalog.js';
+import { HealthMessageSchema, HealthPartSchema } from '../../src-main/contract/health.js';
 import { zhCN } from '../../src-renderer/i18n/locales/zh-CN.js';
 import { en } from '../../src-renderer/i18n/locales/en.js';
 
@@ -45,6 +46,15 @@ describe('locales', () => {
   it('has catalog.disabled.<reason> for every DisabledReason in the contract', () => {
     for (const reason of DISABLED_REASONS) {
       expect(zhKeys.has(`catalog.disabled.${reason}`), reason).toBe(true);
+    }
+  });
+
+  it('names every health part and explains every health message of the contract for ops staff', () => {
+    for (const part of HealthPartSchema.options) {
+      expect(zhKeys.has(`admin.healthCheck.${part}`), part).toBe(true);
+    }
+    for (const message of HealthMessageSchema.options) {
+      expect(zhKeys.has(`admin.healthMessage.${message}`), message).toBe(true);
     }
   });
 
