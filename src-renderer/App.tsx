@@ -3,8 +3,9 @@ import { missingCase } from './util/missing-case.js';
 import { useApplySettings } from './app/useApplySettings.js';
 import { useVoicePreload } from './voice/useScreenVoice.js';
 import { useSiteLoader } from './app/useSiteLoader.js';
+import { useReachLine } from './app/useReachLine.js';
 import { useIdleWatch } from './idle/useIdleWatch.js';
-import { TopBar } from './components/TopBar.js';
+import { PreferenceBar, TopBar } from './components/TopBar.js';
 import { TechCorner } from './components/TechCorner.js';
 import { NoticeBanner } from './components/NoticeBanner.js';
 import { ReconnectOverlay } from './components/ReconnectOverlay.js';
@@ -38,12 +39,14 @@ export function App() {
   useApplySettings();
   useVoicePreload();
   useSiteLoader();
+  useReachLine();
 
   return (
     <div className="app">
       <TopBar />
       <NoticeBanner />
       {renderScreen(screen)}
+      <PreferenceBar />
       <TechCorner />
       {secondsLeft !== null && <IdleDialog secondsLeft={secondsLeft} onContinue={resume} />}
       <ReconnectOverlay />

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeviceKindSchema, LocalizedTextSchema, SiteLevelSchema } from '../contract/catalog.js';
 import { IdlePolicySchema, SettingsSchema } from '../contract/settings.js';
+import { DisplayMountSchema } from '../contract/terminal.js';
 import { countyUrlProblem } from '../county/transport.js';
 import { parsePinHash } from './pin-hash.js';
 
@@ -96,6 +97,12 @@ export const ConfigSchema = z
      * clip of the same id. Relative paths resolve against the data directory.
      */
     voice: z.object({ recordingsDir: z.string().min(1).optional() }).strict().default({}),
+    /**
+     * How the screen is mounted (top edge above the floor and picture height, mm): controls stay below
+     * the 1,220 mm reach line and reading matter goes above it. Absent: a portrait screen is taken to
+     * be a floor-standing terminal (top edge 1,450 mm, picture 480 mm) and a landscape one to be within reach.
+     */
+    display: DisplayMountSchema.optional(),
     settingsDefaults: SettingsSchema.default({ language: 'zh-CN', elderlyMode: false, voiceMuted: false, volume: 0.8 }),
     admin: z
       .object({

@@ -205,6 +205,7 @@ export class KioskCore {
       appVersion: this.options.appVersion,
       shell: this.options.shell,
       emulatedDevices: config.devices.every((d) => d.driver === 'emulator'),
+      ...(config.display ? { display: config.display } : {}),
       ...(this.options.voiceRecordings ? { voiceRecordings: [...this.options.voiceRecordings.ids] } : {}),
     };
   }

@@ -21,17 +21,32 @@ export function nextVolume(volume: number): number {
   return LEVELS[(index + 1) % LEVELS.length]?.value ?? LEVELS[1].value;
 }
 
-/** On every screen: site name and the one-touch preferences (language, large text, mute, volume). */
+/** On every screen, at the top (reading matter, above the reach line): where the terminal is. */
 export function TopBar() {
   const { t } = useTranslation();
-  const settings = useStore((s) => s.settings);
+  const language = useStore((s) => s.settings.language);
   const site = useStore((s) => s.terminal?.site.name ?? null);
+  return (
+    <header className="top-bar">
+      <p className="top-bar__site" data-testid="site-name">
+        {site ? pickLocalized(site, language) : t('app.siteFallback')}
+      </p>
+    </header>
+  );
+}
+
+/**
+ * On every screen, at the bottom, within every resident's reach: the one-touch preferences (hear it
+ * again, language, large text, mute, volume). The row wraps rather than running off a narrow screen.
+ */
+export function PreferenceBar() {
+  const { t } = useTranslation();
+  const settings = useStore((s) => s.settings);
   const toEnglish = settings.language !== 'en';
 
   return (
-    <header className="top-bar">
-      <p className="top-bar__site">{site ? pickLocalized(site, settings.language) : t('app.siteFallback')}</p>
-      <div className="top-bar__actions">
+    <nav className="pref-bar" aria-label={t('topBar.label')}>
+      <div className="pref-bar__actions">
         <HearAgainButton />
         <button
           type="button"
@@ -69,6 +84,6 @@ export function TopBar() {
           {t('topBar.volume', { level: t(`topBar.volumeLevel.${volumeLevel(settings.volume)}`) })}
         </button>
       </div>
-    </header>
+    </nav>
   );
 }

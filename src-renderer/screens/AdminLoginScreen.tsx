@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useStore } from '../store/index.js';
 import { technicianLogin, type LoginFailure } from '../app/admin-actions.js';
 import { PinKeypad } from '../components/PinKeypad.js';
+import { ReachZone } from '../components/ReachZone.js';
 import { promptUtterance, useScreenVoice } from '../voice/useScreenVoice.js';
 import { voice } from '../voice/index.js';
 
@@ -45,35 +46,39 @@ export function AdminLoginScreen() {
 
   return (
     <main className="screen screen--admin-login" data-screen="adminLogin">
-      <h1>{t('adminLogin.title')}</h1>
-      <p className="screen__lead">{t('adminLogin.prompt')}</p>
-      <p className="pin-dots" aria-label={`${t('adminLogin.pinLabel')}: ${pin.length}`} role="status" data-testid="pin-dots">
-        <span aria-hidden="true">{'●'.repeat(pin.length) || '\u00a0'}</span>
-      </p>
-      {failure && (
-        <p className="inline-error" role="alert" data-testid="pin-error">
-          {failureText(failure, t)}
+      <div className="login__read">
+        <h1>{t('adminLogin.title')}</h1>
+        <p className="screen__lead">{t('adminLogin.prompt')}</p>
+        <p className="pin-dots" aria-label={`${t('adminLogin.pinLabel')}: ${pin.length}`} role="status" data-testid="pin-dots">
+          <span aria-hidden="true">{'●'.repeat(pin.length) || '\u00a0'}</span>
         </p>
-      )}
-      <PinKeypad
-        onDigit={(d) => setPin((p) => (p.length < MAX_DIGITS ? p + d : p))}
-        onBackspace={() => setPin((p) => p.slice(0, -1))}
-        onClear={() => setPin('')}
-      />
-      <div className="screen__actions">
-        <button type="button" className="button button--secondary" data-testid="pin-cancel" onClick={() => navigate({ name: 'attract' })}>
-          {t('adminLogin.cancel')}
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          data-testid="pin-submit"
-          disabled={busy || pin.length < MIN_DIGITS}
-          onClick={() => void submit()}
-        >
-          {t('adminLogin.submit')}
-        </button>
+        {failure && (
+          <p className="inline-error" role="alert" data-testid="pin-error">
+            {failureText(failure, t)}
+          </p>
+        )}
       </div>
+      <ReachZone className="login__zone">
+        <PinKeypad
+          onDigit={(d) => setPin((p) => (p.length < MAX_DIGITS ? p + d : p))}
+          onBackspace={() => setPin((p) => p.slice(0, -1))}
+          onClear={() => setPin('')}
+        />
+        <div className="screen__actions">
+          <button type="button" className="button button--secondary" data-testid="pin-cancel" onClick={() => navigate({ name: 'attract' })}>
+            {t('adminLogin.cancel')}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="pin-submit"
+            disabled={busy || pin.length < MIN_DIGITS}
+            onClick={() => void submit()}
+          >
+            {t('adminLogin.submit')}
+          </button>
+        </div>
+      </ReachZone>
     </main>
   );
 }

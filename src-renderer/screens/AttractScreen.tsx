@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReachZone } from '../components/ReachZone.js';
 import { useStore } from '../store/index.js';
 import { startSession } from '../app/session-actions.js';
 import { useScreenVoice } from '../voice/useScreenVoice.js';
@@ -26,15 +27,17 @@ export function AttractScreen() {
     <main className="screen screen--attract" data-screen="attract">
       <h1 className="attract__title">{t('attract.title')}</h1>
       <p className="attract__subtitle">{t('attract.subtitle')}</p>
-      <button
-        type="button"
-        className="button button--primary button--hero"
-        data-testid="start"
-        disabled={!ready || starting}
-        onClick={() => void start()}
-      >
-        {starting ? t('attract.starting') : t('attract.start')}
-      </button>
+      <ReachZone>
+        <button
+          type="button"
+          className="button button--primary button--hero"
+          data-testid="start"
+          disabled={!ready || starting}
+          onClick={() => void start()}
+        >
+          {starting ? t('attract.starting') : t('attract.start')}
+        </button>
+      </ReachZone>
     </main>
   );
 }

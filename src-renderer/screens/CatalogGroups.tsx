@@ -4,6 +4,11 @@ import { useStore } from '../store/index.js';
 import { pickLocalized } from '../i18n/index.js';
 import { ServiceTile } from './ServiceTile.js';
 
+/** The catalog's services in category order (the order tiles are shown and paged in). */
+export function catalogInOrder(catalog: Catalog): Catalog['services'] {
+  return catalog.categories.flatMap((category) => catalog.services.filter((s) => s.category === category.id));
+}
+
 /** Category headings in catalog order, each with its service tiles; empty categories are left out. */
 export function CatalogGroups({ catalog }: { catalog: Catalog }) {
   const { t } = useTranslation();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReachZone } from '../components/ReachZone.js';
 import { useStore } from '../store/index.js';
 import { pickLocalized } from '../i18n/index.js';
 import { useScreenVoice } from '../voice/useScreenVoice.js';
@@ -41,9 +42,11 @@ export function RatingScreen({ serviceId }: { serviceId: string }) {
         {outcome.kind === 'inDoubt' && (
           <p className="screen__lead" role="alert">{t('rating.inDoubt', { reference: shortReference(outcome.reference) })}</p>
         )}
-        <button type="button" className="button button--primary button--large" data-testid="rating-finish" onClick={() => void finishSession('completed')}>
-          {t('rating.finish')}
-        </button>
+        <ReachZone className="rating-zone">
+          <button type="button" className="button button--primary button--large" data-testid="rating-finish" onClick={() => void finishSession('completed')}>
+            {t('rating.finish')}
+          </button>
+        </ReachZone>
       </main>
     );
   }
@@ -51,23 +54,25 @@ export function RatingScreen({ serviceId }: { serviceId: string }) {
     <main className="screen screen--service" data-screen="service" data-service-id={serviceId}>
       <h1>{title}</h1>
       <p className="screen__lead">{saving ? t('rating.saving') : t('rating.lead')}</p>
-      <div className="rating-choices">
-        {SCORES.map((score) => (
-          <button
-            key={score}
-            type="button"
-            className="button button--large rating-choice"
-            data-testid={`rating-${score}`}
-            disabled={saving}
-            onClick={() => void choose(score)}
-          >
-            {t(`rating.score.${score}`)}
-          </button>
-        ))}
-      </div>
-      <button type="button" className="button button--large" data-testid="go-home" onClick={leaveService}>
-        {t('service.goHome')}
-      </button>
+      <ReachZone className="rating-zone">
+        <div className="rating-choices">
+          {SCORES.map((score) => (
+            <button
+              key={score}
+              type="button"
+              className="button button--large rating-choice"
+              data-testid={`rating-${score}`}
+              disabled={saving}
+              onClick={() => void choose(score)}
+            >
+              {t(`rating.score.${score}`)}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="button button--large" data-testid="go-home" onClick={leaveService}>
+          {t('service.goHome')}
+        </button>
+      </ReachZone>
     </main>
   );
 }

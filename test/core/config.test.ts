@@ -29,6 +29,21 @@ describe('configuration', () => {
     }
   });
 
+  it('takes the screen mounting for the reach rule and rejects an impossible one naming the field', () => {
+    expect(loadConfig(dir).display).toBeUndefined();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ display: { topEdgeMm: 1_500, heightMm: 600 } }));
+    expect(loadConfig(dir).display).toEqual({ topEdgeMm: 1_500, heightMm: 600 });
+    for (const display of [{ topEdgeMm: 9_000, heightMm: 600 }, { topEdgeMm: 1_700, heightMm: 600 }, { topEdgeMm: 1_500 }, { topEdgeMm: 1_500, heightMm: 600, tilt: 10 }]) {
+      writeFileSync(join(dir, 'config.json'), JSON.stringify({ display }));
+      expect(() => loadConfig(dir), JSON.stringify(display)).toThrow(ConfigError);
+      try {
+        loadConfig(dir);
+      } catch (error) {
+        expect((error as ConfigError).issues.join()).toContain('display');
+      }
+    }
+  });
+
   it('rejects broken JSON, unknown keys and a site missing from the catalog', () => {
     writeFileSync(join(dir, 'config.json'), '{ not json');
     expect(() => loadConfig(dir)).toThrow(/not valid JSON/);

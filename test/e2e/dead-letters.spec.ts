@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
-import { auditA11y, expect, openTerminal, signInAsTechnician, snap, startCounty, startTerminal, test } from './fixtures.js';
+import { auditA11y, expect, openTerminal, signInAsTechnician, snap, startCounty, startTerminal, serviceTile, test } from './fixtures.js';
 
 async function rate(page: Page, score: number): Promise<void> {
   await page.getByTestId('start').click();
-  await page.getByTestId('service-rating').click();
+  await (await serviceTile(page, 'rating')).click();
   await page.getByTestId(`rating-${score}`).click();
   await expect(page.locator('[data-rating="recorded"]')).toBeVisible();
   await page.getByTestId('rating-finish').click();

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -156,4 +156,25 @@ export async function signInAsTechnician(page: Page): Promise<void> {
   for (const d of '246810') await page.getByTestId(`key-${d}`).click();
   await page.getByTestId('pin-submit').click();
   await expect(page.locator('[data-screen="admin"]')).toBeVisible();
+}
+
+/**
+ * The home screen's tile for a service: the home screen shows as many tiles as fit the display, a
+ * page at a time, so this goes to the first page and pages forward until the tile is on screen (or
+ * the pages run out: then the locator matches nothing).
+ */
+export async function serviceTile(page: Page, serviceId: string): Promise<Locator> {
+  const tile = page.getByTestId(`service-${serviceId}`);
+  await expect(page.locator('[data-screen="home"] .tile').first()).toBeVisible();
+  const where = page.getByTestId('home-pager-where');
+  const turn = async (button: Locator) => {
+    const before = await where.getAttribute('data-page');
+    await button.click();
+    await expect(where).not.toHaveAttribute('data-page', before ?? '');
+  };
+  const prev = page.getByTestId('home-pager-prev');
+  const next = page.getByTestId('home-pager-next');
+  for (let turns = 0; turns < 30 && (await tile.count()) === 0 && (await prev.count()) > 0 && !(await prev.isDisabled()); turns++) await turn(prev);
+  for (let turns = 0; turns < 30 && (await tile.count()) === 0 && (await next.count()) > 0 && !(await next.isDisabled()); turns++) await turn(next);
+  return tile;
 }

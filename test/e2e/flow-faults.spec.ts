@@ -2,7 +2,7 @@
 // (the idle timeout), and the county failing while the PIN reset or a query asks it.
 import type { Page } from '@playwright/test';
 import { DEMO_CARD_PIN } from '../../src-main/devices/demo-cards.js';
-import { FAST_IDLE, expect, openTerminal, startCounty, startTerminal, test } from './fixtures.js';
+import { FAST_IDLE, expect, openTerminal, startCounty, startTerminal, serviceTile, test } from './fixtures.js';
 import { checkStep, faceCameraLaunch, insertAndConfirm, insertCard, openService, step, typeOnPad } from './flow-helpers.js';
 
 test.use({ launchOptions: await faceCameraLaunch('face') });
@@ -108,8 +108,8 @@ test('the county failing while the PIN reset asks for its authorization: a clear
     await openTerminal(page, terminal);
     await page.getByTestId('start').click();
     // Enrolled with the county in its own process: the online services open.
-    await expect(page.getByTestId('service-ssc.pin.reset')).not.toHaveAttribute('data-disabled', 'true', { timeout: 20_000 });
-    await page.getByTestId('service-ssc.pin.reset').click();
+    await expect(await serviceTile(page, 'ssc.pin.reset')).not.toHaveAttribute('data-disabled', 'true', { timeout: 20_000 });
+    await (await serviceTile(page, 'ssc.pin.reset')).click();
     await insertCard(page, 'demo2');
     await step(page, 'idCard');
     await page.getByTestId('demo-id-demo2').click();
@@ -138,8 +138,8 @@ test('the county failing while a query asks it: the reason and the counter, the 
   try {
     await openTerminal(page, terminal);
     await page.getByTestId('start').click();
-    await expect(page.getByTestId('service-mi.settlements')).not.toHaveAttribute('data-disabled', 'true', { timeout: 20_000 });
-    await page.getByTestId('service-mi.settlements').click();
+    await expect(await serviceTile(page, 'mi.settlements')).not.toHaveAttribute('data-disabled', 'true', { timeout: 20_000 });
+    await (await serviceTile(page, 'mi.settlements')).click();
     await step(page, 'identify');
     await page.getByTestId('identify-card').click();
     await insertCard(page, 'demo1');

@@ -4,13 +4,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { fixture } from '../../scripts/face/harness.js';
-import { auditA11y, expect, snap } from './fixtures.js';
+import { auditA11y, expect, serviceTile, snap } from './fixtures.js';
 
 export const step = (page: Page, name: string) => expect(page.locator('[data-screen="service"]')).toHaveAttribute('data-flow-step', name, { timeout: 20_000 });
 
 export async function openService(page: Page, serviceId: string): Promise<void> {
   await page.getByTestId('start').click();
-  await page.getByTestId(`service-${serviceId}`).click();
+  await (await serviceTile(page, serviceId)).click();
 }
 
 /** Opens a card service, inserts the demo resident's card and confirms the masked card: the next step is up. */

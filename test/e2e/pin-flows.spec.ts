@@ -2,7 +2,7 @@
 // the resident's hands on the emulated card reader, ID reader and encrypting pad, and Chromium's
 // fake camera shows the face video (the sample face that demo resident 1 is enrolled with).
 import { DEMO_CARDS } from '../../src-main/devices/demo-cards.js';
-import { expect, openTerminal, test } from './fixtures.js';
+import { expect, openTerminal, serviceTile, test } from './fixtures.js';
 import { checkStep, faceCameraLaunch, insertAndConfirm, openService, step, terminalFiles, typeOnPad, fitsEveryDisplay } from './flow-helpers.js';
 
 test.use({ launchOptions: await faceCameraLaunch('face') });
@@ -103,7 +103,7 @@ test('leaving a PIN change mid-way ends it cleanly, and pulling the card before 
   await page.getByTestId('flow-home').click();
   await expect(page.locator('[data-screen="home"]')).toBeVisible();
 
-  await page.getByTestId('service-ssc.pin.change').click();
+  await (await serviceTile(page, 'ssc.pin.change')).click();
   await step(page, 'insertCard');
   await page.getByTestId('demo-insert-demo2').click();
   await step(page, 'confirmCard');

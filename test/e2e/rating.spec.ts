@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
-import { auditA11y, expect, openTerminal, signInAsTechnician, snap, test } from './fixtures.js';
+import { auditA11y, expect, openTerminal, signInAsTechnician, snap, serviceTile, test } from './fixtures.js';
 
 async function rate(page: Page, score: number): Promise<void> {
   await page.getByTestId('start').click();
-  await page.getByTestId('service-rating').click();
+  await (await serviceTile(page, 'rating')).click();
   await expect(page.locator('[data-screen="service"][data-service-id="rating"]')).toBeVisible();
   expect(await auditA11y(page)).toEqual([]);
   await snap(page, 'rating-zh-CN');

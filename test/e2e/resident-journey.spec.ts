@@ -1,4 +1,4 @@
-import { FAST_IDLE, auditA11y, expect, openTerminal, snap, test } from './fixtures.js';
+import { FAST_IDLE, auditA11y, expect, openTerminal, snap, serviceTile, test } from './fixtures.js';
 
 test.describe('resident journey', () => {
   test.use({ terminalConfig: FAST_IDLE });
@@ -10,11 +10,11 @@ test.describe('resident journey', () => {
     await page.getByTestId('start').click();
     await expect(page.locator('[data-screen="home"]')).toBeVisible();
     // The hospital outlet's list: card services yes, the civil-affairs application no.
-    await expect(page.getByTestId('service-ssc.pin.reset')).toBeVisible();
-    await expect(page.getByTestId('service-civil.assistance.apply')).toHaveCount(0);
+    await expect(await serviceTile(page, 'ssc.pin.reset')).toBeVisible();
+    await expect(await serviceTile(page, 'civil.assistance.apply')).toHaveCount(0);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 
-    await page.getByTestId('service-ssc.progress').click();
+    await (await serviceTile(page, 'ssc.progress')).click();
     await expect(page.locator('[data-screen="service"]')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('制卡进度查询');
 
@@ -68,7 +68,7 @@ test.describe('resident journey', () => {
   test('a disabled service explains why instead of opening', async ({ page, terminal }) => {
     await openTerminal(page, terminal);
     await page.getByTestId('start').click();
-    const counter = page.getByTestId('service-mi.remote.filing');
+    const counter = await serviceTile(page, 'mi.remote.filing');
     await expect(counter).toBeVisible();
     await counter.click();
     await expect(page.locator('[data-screen="home"]')).toBeVisible();

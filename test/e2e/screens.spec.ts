@@ -1,4 +1,4 @@
-import { auditA11y, expect, openTechnicianLogin, openTerminal, snap, test } from './fixtures.js';
+import { auditA11y, expect, openTechnicianLogin, openTerminal, snap, serviceTile, test } from './fixtures.js';
 import type { Page } from '@playwright/test';
 
 type Screen = 'attract' | 'home' | 'service';
@@ -8,7 +8,7 @@ async function goTo(page: Page, screen: Screen): Promise<void> {
   await page.getByTestId('start').click();
   await expect(page.locator('[data-screen="home"]')).toBeVisible();
   if (screen === 'service') {
-    await page.getByTestId('service-ssc.progress').click();
+    await (await serviceTile(page, 'ssc.progress')).click();
     await expect(page.locator('[data-screen="service"]')).toBeVisible();
   }
 }

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, FAST_IDLE, openTechnicianLogin, openTerminal, test } from './fixtures.js';
+import { expect, FAST_IDLE, openTechnicianLogin, openTerminal, serviceTile, test } from './fixtures.js';
 
 // Each screen plays its own prompt from the shipped clips (Debian's Chromium has no OS voice at
 // all), and nothing when muted. Observed through the player's own hooks: the `kiosk:voice-start`
@@ -40,11 +40,11 @@ test.describe('voice', () => {
     await expectPlayed(page, 'attract');
     await page.getByTestId('start').click();
     await expectPlayed(page, 'home');
-    await page.getByTestId('service-ssc.progress').click();
+    await (await serviceTile(page, 'ssc.progress')).click();
     await expect(page.locator('[data-screen="service"]')).toBeVisible();
     await expectPlayed(page, 'service');
     await page.getByTestId('go-home').click();
-    await page.getByTestId('service-rating').click();
+    await (await serviceTile(page, 'rating')).click();
     await expectPlayed(page, 'rating');
     await page.getByTestId('rating-5').click();
     await expectPlayed(page, 'ratingDone');
@@ -91,11 +91,11 @@ test.describe('voice', () => {
     await page.getByTestId('mute-toggle').click();
     await expect(page.locator('html')).toHaveAttribute('data-voice-request', 'home:silent');
     const before = (await starts(page)).length;
-    await page.getByTestId('service-ssc.progress').click();
+    await (await serviceTile(page, 'ssc.progress')).click();
     await expect(page.locator('html')).toHaveAttribute('data-voice-request', 'service:silent');
     await page.getByTestId('go-home').click();
     await expect(page.locator('html')).toHaveAttribute('data-voice-request', 'home:silent');
-    await page.getByTestId('service-rating').click();
+    await (await serviceTile(page, 'rating')).click();
     await expect(page.locator('html')).toHaveAttribute('data-voice-request', 'rating:silent');
     expect(await starts(page)).toHaveLength(before);
     // Unmuted again, the screen speaks.
@@ -181,10 +181,10 @@ test.describe('muted from the start', () => {
     await expect(html).toHaveAttribute('data-voice-request', 'attract:silent');
     await page.getByTestId('start').click();
     await expect(html).toHaveAttribute('data-voice-request', 'home:silent');
-    await page.getByTestId('service-ssc.progress').click();
+    await (await serviceTile(page, 'ssc.progress')).click();
     await expect(html).toHaveAttribute('data-voice-request', 'service:silent');
     await page.getByTestId('go-home').click();
-    await page.getByTestId('service-rating').click();
+    await (await serviceTile(page, 'rating')).click();
     await expect(html).toHaveAttribute('data-voice-request', 'rating:silent');
     await page.getByTestId('rating-4').click();
     await expect(html).toHaveAttribute('data-voice-request', 'ratingDone:silent');

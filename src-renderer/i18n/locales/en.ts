@@ -11,6 +11,7 @@ export const en: LocaleShape = {
     label: 'Hear again',
   },
   topBar: {
+    label: 'Settings',
     elderly: 'Large text',
     mute: 'Mute',
     /** This language's own name, shown on the switch that selects it. */
@@ -30,6 +31,7 @@ export const en: LocaleShape = {
   },
   home: {
     title: 'Please choose a service',
+    lead: 'Touch a service below to begin. Touch “Large text” at the bottom for bigger letters.',
     endSession: 'Finish',
     loading: 'Loading services…',
     empty: 'No services are available at this site',

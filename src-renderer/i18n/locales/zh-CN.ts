@@ -12,6 +12,7 @@ export const zhCN = {
     label: '再听一遍',
   },
   topBar: {
+    label: '设置',
     elderly: '长辈模式',
     mute: '静音',
     /** This language's own name, shown on the switch that selects it. */
@@ -31,6 +32,7 @@ export const zhCN = {
   },
   home: {
     title: '请选择要办理的业务',
+    lead: '请点按下方的业务开始办理。字太小可以点最下面的“长辈模式”。',
     endSession: '结束办理',
     loading: '正在加载业务列表…',
     empty: '本网点暂无可办理的业务',

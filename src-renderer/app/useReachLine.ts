@@ -1,0 +1,23 @@
+import { useEffect } from 'react';
+import { useStore } from '../store/index.js';
+import { reachTopPx } from './reach.js';
+
+/**
+ * Publishes the reach line to the CSS as `--reach-top` (px) and `<html data-reach="low|none">`, and
+ * keeps it current when the window changes size. Screens put their controls in a `.reach-zone`, which
+ * sits below the line.
+ */
+export function useReachLine(): void {
+  const display = useStore((s) => s.terminal?.display);
+  useEffect(() => {
+    const apply = () => {
+      const top = reachTopPx({ width: window.innerWidth, height: window.innerHeight }, display);
+      const root = document.documentElement;
+      root.style.setProperty('--reach-top', `${top}px`);
+      root.dataset.reach = top > 0 ? 'low' : 'none';
+    };
+    apply();
+    window.addEventListener('resize', apply);
+    return () => window.removeEventListener('resize', apply);
+  }, [display]);
+}
