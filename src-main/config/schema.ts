@@ -8,13 +8,15 @@ import { parsePinHash } from './pin-hash.js';
 /** The county catalog file: categories, services, sites and each site level's list of services. */
 export const CatalogFileSchema = z.object({
   version: z.string().min(1),
-  categories: z.array(z.object({ id: z.string().min(1), name: LocalizedTextSchema })).min(1),
+  /** `icon` names one of CATALOG_ICONS; a name this release does not ship is dropped (the tile falls back), never fatal. */
+  categories: z.array(z.object({ id: z.string().min(1), name: LocalizedTextSchema, icon: z.string().min(1).optional() })).min(1),
   services: z
     .array(
       z.object({
         id: z.string().min(1),
         category: z.string().min(1),
         name: LocalizedTextSchema,
+        icon: z.string().min(1).optional(),
         channel: z.enum(['terminal', 'counter']),
         devices: z.array(DeviceKindSchema).default([]),
         online: z.boolean().default(false),

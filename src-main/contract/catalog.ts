@@ -16,9 +16,41 @@ export const DISABLED_REASONS = ['counterOnly', 'deviceMissing', 'deviceFault', 
 export const DisabledReasonSchema = z.enum(DISABLED_REASONS);
 export type DisabledReason = z.infer<typeof DisabledReasonSchema>;
 
+/**
+ * The pictures a catalog can give a category or a service: the terminal ships these (lucide icons),
+ * so a county changes a tile's picture in its catalog, without a release, by naming one of them.
+ */
+export const CATALOG_ICONS = [
+  'badge-check',
+  'clipboard-list',
+  'credit-card',
+  'file-text',
+  'hand-coins',
+  'hand-heart',
+  'hourglass',
+  'id-card',
+  'inbox',
+  'info',
+  'key-round',
+  'map-pin',
+  'megaphone',
+  'piggy-bank',
+  'printer',
+  'receipt',
+  'rectangle-ellipsis',
+  'scan-face',
+  'shield-off',
+  'star',
+  'user-pen',
+  'wallet',
+] as const;
+export const CatalogIconSchema = z.enum(CATALOG_ICONS);
+export type CatalogIcon = z.infer<typeof CatalogIconSchema>;
+
 export const CategorySchema = z.object({
   id: z.string().min(1),
   name: LocalizedTextSchema,
+  icon: CatalogIconSchema.optional(),
 });
 export type Category = z.infer<typeof CategorySchema>;
 
@@ -26,6 +58,8 @@ export const ServiceEntrySchema = z.object({
   id: z.string().min(1),
   category: z.string().min(1),
   name: LocalizedTextSchema,
+  /** Absent: the tile shows its category's picture. */
+  icon: CatalogIconSchema.optional(),
   channel: z.enum(['terminal', 'counter']),
   devices: z.array(DeviceKindSchema),
   online: z.boolean(),

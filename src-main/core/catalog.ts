@@ -1,4 +1,4 @@
-import type { Catalog, DeviceKind, DisabledReason, ServiceEntry } from '../contract/catalog.js';
+import { CatalogIconSchema, type Catalog, type CatalogIcon, type DeviceKind, type DisabledReason, type ServiceEntry } from '../contract/catalog.js';
 import type { CatalogFile } from '../config/schema.js';
 
 export interface CatalogContext {
@@ -27,6 +27,12 @@ function disabledReason(
 }
 
 /** The site's list of services: those moved down to its level, in catalog order, each with its state. */
+/** A catalog's icon name if this release ships that picture; otherwise none, and the tile falls back. */
+function knownIcon(name: string | undefined): CatalogIcon | undefined {
+  const parsed = CatalogIconSchema.safeParse(name);
+  return parsed.success ? parsed.data : undefined;
+}
+
 export function buildCatalog(file: CatalogFile, context: CatalogContext): Catalog {
   const site = file.sites.find((s) => s.id === context.siteId);
   if (!site) throw new Error(`site ${context.siteId} missing from catalog ${file.version}`);
@@ -45,12 +51,19 @@ export function buildCatalog(file: CatalogFile, context: CatalogContext): Catalo
         enabled: reason === undefined,
       };
       if (reason) entry.disabledReason = reason;
+      const icon = knownIcon(s.icon);
+      if (icon) entry.icon = icon;
       return entry;
     });
   const usedCategories = new Set(services.map((s) => s.category));
   return {
     version: file.version,
-    categories: file.categories.filter((c) => usedCategories.has(c.id)),
+    categories: file.categories
+      .filter((c) => usedCategories.has(c.id))
+      .map((c) => {
+        const icon = knownIcon(c.icon);
+        return icon ? { id: c.id, name: c.name, icon } : { id: c.id, name: c.name };
+      }),
     services,
   };
 }

@@ -26,7 +26,7 @@ export function CatalogGroups({ catalog }: { catalog: Catalog }) {
           <ul className="catalog__tiles">
             {services.map((service) => (
               <li key={service.id}>
-                <ServiceTile service={service} />
+                <ServiceTile service={service} categoryIcon={category.icon} />
               </li>
             ))}
           </ul>

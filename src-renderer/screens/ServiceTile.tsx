@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ServiceEntry } from '../../src-main/contract/index.js';
+import type { CatalogIcon as CatalogIconName, ServiceEntry } from '../../src-main/contract/index.js';
+import { CatalogIcon } from '../components/CatalogIcon.js';
 import { useStore } from '../store/index.js';
 import { pickLocalized } from '../i18n/index.js';
 
@@ -8,7 +9,7 @@ import { pickLocalized } from '../i18n/index.js';
  * `aria-disabled`) so that a touch explains why it is unavailable instead of
  * doing nothing; the visible reason is part of its accessible name.
  */
-export function ServiceTile({ service }: { service: ServiceEntry }) {
+export function ServiceTile({ service, categoryIcon }: { service: ServiceEntry; categoryIcon?: CatalogIconName | undefined }) {
   const { t } = useTranslation();
   const language = useStore((s) => s.settings.language);
   const openService = useStore((s) => s.openService);
@@ -28,12 +29,15 @@ export function ServiceTile({ service }: { service: ServiceEntry }) {
       data-disabled={service.enabled ? undefined : 'true'}
       onClick={onClick}
     >
-      <span className="tile__name">{pickLocalized(service.name, language)}</span>
-      {!service.enabled && (
-        <span className="tile__reason">
-          {reason === null ? t('home.unavailable') : t(`catalog.disabled.${reason}` as const)}
-        </span>
-      )}
+      <CatalogIcon name={service.icon} fallback={categoryIcon} className="tile__icon" />
+      <span className="tile__text">
+        <span className="tile__name">{pickLocalized(service.name, language)}</span>
+        {!service.enabled && (
+          <span className="tile__reason">
+            {reason === null ? t('home.unavailable') : t(`catalog.disabled.${reason}` as const)}
+          </span>
+        )}
+      </span>
     </button>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src-main/core/catalog.js';
-import { DEVICE_KINDS, type DeviceKind } from '../../src-main/contract/catalog.js';
+import { CATALOG_ICONS, DEVICE_KINDS, type DeviceKind } from '../../src-main/contract/catalog.js';
 import { catalogFile } from './helpers.js';
 
 const allDevices = new Set<DeviceKind>(DEVICE_KINDS);
@@ -13,6 +13,27 @@ describe('site service catalog', () => {
     expect(hospital.services.some((s) => s.id === 'civil.assistance.apply')).toBe(false);
     const hall = buildCatalog(catalogFile, { siteId: 'xa-wq-hall', devices: allDevices, network: 'unknown' });
     expect(hall.services.some((s) => s.id === 'civil.assistance.apply')).toBe(true);
+  });
+
+  it('gives every shipped category and service a picture this release ships, and carries it to the tiles', () => {
+    for (const entry of [...catalogFile.categories, ...catalogFile.services]) {
+      expect(CATALOG_ICONS as readonly string[], entry.id).toContain(entry.icon);
+    }
+    const hospital = buildCatalog(catalogFile, { siteId: 'xa-hospital-01', devices: allDevices, network: 'unknown' });
+    expect(hospital.services.find((s) => s.id === 'ssc.pin.reset')?.icon).toBe('key-round');
+    expect(hospital.categories.find((c) => c.id === 'manage')?.icon).toBe('id-card');
+  });
+
+  it('drops a picture name this release does not ship, so the tile falls back instead of the catalog failing', () => {
+    const file = {
+      ...catalogFile,
+      categories: catalogFile.categories.map((c) => (c.id === 'manage' ? { ...c, icon: 'rocket-ship' } : c)),
+      services: catalogFile.services.map((s) => (s.id === 'ssc.pin.reset' ? { ...s, icon: 'no-such-icon' } : s)),
+    };
+    const hospital = buildCatalog(file, { siteId: 'xa-hospital-01', devices: allDevices, network: 'unknown' });
+    expect(hospital.services.find((s) => s.id === 'ssc.pin.reset')).not.toHaveProperty('icon');
+    expect(hospital.categories.find((c) => c.id === 'manage')).not.toHaveProperty('icon');
+    expect(hospital.services.find((s) => s.id === 'ssc.status')?.icon).toBe('credit-card');
   });
 
   it('keeps only categories that have a service here', () => {
