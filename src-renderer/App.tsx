@@ -39,14 +39,14 @@ export function App() {
   useApplySettings();
   useVoicePreload();
   useSiteLoader();
-  useReachLine();
+  const reach = useReachLine();
 
   return (
     <div className="app">
-      <TopBar />
+      <TopBar preferences={reach === 'none'} />
       <NoticeBanner />
       {renderScreen(screen)}
-      <PreferenceBar />
+      {reach === 'low' && <PreferenceBar />}
       <TechCorner />
       {secondsLeft !== null && <IdleDialog secondsLeft={secondsLeft} onContinue={resume} />}
       <ReconnectOverlay />

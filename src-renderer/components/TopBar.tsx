@@ -21,8 +21,11 @@ export function nextVolume(volume: number): number {
   return LEVELS[(index + 1) % LEVELS.length]?.value ?? LEVELS[1].value;
 }
 
-/** On every screen, at the top (reading matter, above the reach line): where the terminal is. */
-export function TopBar() {
+/**
+ * On every screen, at the top: where the terminal is (reading matter, above the reach line), and the
+ * preferences too when the whole screen is within reach.
+ */
+export function TopBar({ preferences }: { preferences: boolean }) {
   const { t } = useTranslation();
   const language = useStore((s) => s.settings.language);
   const site = useStore((s) => s.terminal?.site.name ?? null);
@@ -31,13 +34,15 @@ export function TopBar() {
       <p className="top-bar__site" data-testid="site-name">
         {site ? pickLocalized(site, language) : t('app.siteFallback')}
       </p>
+      {preferences && <PreferenceBar />}
     </header>
   );
 }
 
 /**
- * On every screen, at the bottom, within every resident's reach: the one-touch preferences (hear it
- * again, language, large text, mute, volume). The row wraps rather than running off a narrow screen.
+ * On every screen, within every resident's reach (in the header, or at the bottom when the top of the
+ * screen is out of reach): the one-touch preferences (hear it again, language, large text, mute,
+ * volume). The row wraps rather than running off a narrow screen.
  */
 export function PreferenceBar() {
   const { t } = useTranslation();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { fixture } from '../../scripts/face/harness.js';
 import { auditA11y, expect, serviceTile, snap } from './fixtures.js';
+import { DISPLAYS, FLOOR_STANDING, layoutProblems, reachLinePx } from './layout-check.js';
 
 export const step = (page: Page, name: string) => expect(page.locator('[data-screen="service"]')).toHaveAttribute('data-flow-step', name, { timeout: 20_000 });
 
@@ -69,23 +70,17 @@ export function terminalFiles(dir: string): { path: string; text: string }[] {
     .map((path) => ({ path, text: readFileSync(path).toString('latin1') + readFileSync(path).toString('utf8') }));
 }
 
-/** The supported kiosk displays. */
-export const DISPLAYS = [
-  { width: 1080, height: 1920 },
-  { width: 1920, height: 1080 },
-  { width: 1280, height: 1024 },
-  { width: 1366, height: 768 },
-] as const;
-
-/** Shows the current screen on every supported display: a screenshot each, and nothing scrolls either way. */
+/**
+ * Shows the current screen on every supported display and checks the display rules there (see
+ * layout-check.ts): nothing scrolls, is clipped or off screen, every control is large enough for the
+ * mode and below the reach line of an unconfigured portrait (floor-standing) terminal. A screenshot each.
+ */
 export async function fitsEveryDisplay(page: Page, name: string): Promise<void> {
+  const elderly = (await page.locator('html').getAttribute('data-elderly')) === 'true';
   for (const display of DISPLAYS) {
     await page.setViewportSize(display);
-    const overflow = await page.evaluate(() => ({
-      x: document.documentElement.scrollWidth - window.innerWidth,
-      y: document.documentElement.scrollHeight - window.innerHeight,
-    }));
+    const reachTopPx = display.height > display.width ? reachLinePx(display.height, FLOOR_STANDING) : 0;
     await snap(page, `${name}-${display.width}x${display.height}`);
-    expect(overflow, `${display.width}×${display.height}`).toEqual({ x: 0, y: 0 });
+    expect(await layoutProblems(page, { reachTopPx, minTarget: elderly ? 80 : 60 }), `${display.width}×${display.height}`).toEqual([]);
   }
 }

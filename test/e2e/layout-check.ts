@@ -8,6 +8,9 @@ export const DISPLAYS = [
   { name: 'landscape-1366x768', width: 1366, height: 768 },
 ] as const;
 
+/** What the terminal assumes for a portrait screen when its mounting is not configured. */
+export const FLOOR_STANDING = { topEdgeMm: 1450, heightMm: 480 };
+
 /** ADA 308 / EN 301 549 high forward reach above the floor. */
 export const REACH_MM = 1220;
 
@@ -23,14 +26,14 @@ export function reachLinePx(viewportHeight: number, mount: { topEdgeMm: number; 
 }
 
 export interface LayoutProblem {
-  kind: 'scroll' | 'clipped' | 'offscreen' | 'aboveReach' | 'smallTarget' | 'ellipsis';
+  kind: 'scroll' | 'clipped' | 'overflowing' | 'offscreen' | 'aboveReach' | 'smallTarget' | 'ellipsis';
   what: string;
 }
 
 /**
  * Everything the display rules forbid on the current screen: the page scrolls either way; an element
  * with visible text clips it (its content is larger than its box and overflow hides it) or ends it
- * with an ellipsis; a visible element lies outside the viewport; a control (button, link, input)
+ * with an ellipsis or spills out of its box over what lies next to it; a visible element lies outside the viewport; a control (button, link, input)
  * lies above the reach line or is smaller than the mode's minimum target. The technician corner is
  * exempt from reach and size: it is for technicians and deliberately unmarked.
  */
@@ -60,6 +63,12 @@ export async function layoutProblems(page: Page, rules: { reachTopPx: number; mi
       const hides = (v: string) => v === 'hidden' || v === 'clip';
       if (hasText && ((hides(style.overflowX) && el.scrollWidth > el.clientWidth + 1) || (hides(style.overflowY) && el.scrollHeight > el.clientHeight + 1))) {
         problems.push({ kind: 'clipped', what: name(el) });
+      }
+      // Content that spills out of its own box (drawn over whatever lies below it), though nothing hides it.
+      // A quarter of the font size is allowed: a tight line height lets glyphs' ink reach past the line box.
+      const slack = Math.max(2, parseFloat(style.fontSize) * 0.25);
+      if (style.display !== 'inline' && !hides(style.overflowY) && el.clientHeight > 0 && el.scrollHeight > el.clientHeight + slack) {
+        problems.push({ kind: 'overflowing', what: `${name(el)} needs ${el.scrollHeight}px in ${el.clientHeight}px` });
       }
       if (hasText && style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1) problems.push({ kind: 'ellipsis', what: name(el) });
       const control = el.matches('button, a[href], input, select, textarea, [role="button"]');

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, openTechnicianLogin, openTerminal, snap, test } from './fixtures.js';
-import { DISPLAYS, layoutProblems, reachLinePx } from './layout-check.js';
+import { DISPLAYS, FLOOR_STANDING, layoutProblems, reachLinePx } from './layout-check.js';
 
 /**
  * Every supported display × standard and elderly mode × zh-CN and en: on each resident screen nothing
@@ -12,7 +12,6 @@ import { DISPLAYS, layoutProblems, reachLinePx } from './layout-check.js';
  * 1,450 mm, picture 480 mm) and a landscape one to be within reach; the line is worked out here
  * from those figures, not read from the app.
  */
-const FLOOR_STANDING = { topEdgeMm: 1450, heightMm: 480 };
 
 async function expectFits(page: Page, label: string, elderly: boolean, reachTopPx: number) {
   await snap(page, `layout/${label}`);
