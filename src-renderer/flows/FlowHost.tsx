@@ -99,8 +99,10 @@ export function FlowHost({ serviceId, screens }: { serviceId: string; screens: F
       data-flow-status={view?.status ?? 'working'}
     >
       <div className="flow__main">
-        <h1>{title}</h1>
-        {view && !leftEarly && !CLOSING_STEPS.has(view.step) && <StepHeader view={view} />}
+        <div className="flow__top">
+          <h1>{title}</h1>
+          {view && !leftEarly && !CLOSING_STEPS.has(view.step) && <StepHeader view={view} />}
+        </div>
         <section className="flow__body">
           {leftEarly ? (
             <TakeCards view={leftEarly} onDone={leaveService} />
@@ -136,7 +138,8 @@ export function FlowHost({ serviceId, screens }: { serviceId: string; screens: F
           </div>
         )}
       </div>
-      {view?.demo && !leftEarly && view.status !== 'ended' && <DemoPanel view={view} />}
+      {/* On the reminder to take the cards back, the demonstrator takes them out here. */}
+      {view?.demo && (leftEarly || view.status !== 'ended') && <DemoPanel view={view} removeOnly={leftEarly !== null} />}
     </main>
   );
 }

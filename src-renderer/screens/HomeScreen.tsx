@@ -66,7 +66,9 @@ export function HomeScreen() {
   // While fitting, the page being packed is shown (never painted); once fitted, the resident's page.
   const from = !current ? 0 : fit.probe ? fit.probe.start : (fit.starts[page] ?? 0);
   const to = !current ? total : fit.probe ? fit.probe.start + fit.probe.count : (fit.starts[page + 1] ?? total);
-  useScreenVoice(page === 0 ? 'home' : 'flowRecordsPage', page === 0 ? undefined : { page: page + 1, pages: pageCount });
+  // The first page says what to do and, when there are more, how many pages there are; the others say where the resident is.
+  const paged = fitted && pageCount > 1;
+  useScreenVoice(!paged ? 'home' : page === 0 ? 'homePaged' : 'flowRecordsPage', paged ? { page: page + 1, pages: pageCount } : undefined);
 
   useEffect(() => {
     void loadCatalog();
@@ -90,7 +92,7 @@ export function HomeScreen() {
     <main className="screen screen--home" data-screen="home">
       <h1 className="home__title">{t('home.title')}</h1>
       <p className="screen__lead home__lead">{t('home.lead')}</p>
-      <div className="reach-zone home__zone" ref={zone} data-testid="home-zone">
+      <div className="reach-zone home__zone" ref={zone} data-testid="home-zone" data-fitted={fitted}>
         {shown === null ? <p role="status">{t('home.loading')}</p> : <CatalogGroups catalog={shown} />}
         <div className="home__foot">
           {(fit.paged || pageCount > 1) && (

@@ -165,7 +165,8 @@ export async function signInAsTechnician(page: Page): Promise<void> {
  */
 export async function serviceTile(page: Page, serviceId: string): Promise<Locator> {
   const tile = page.getByTestId(`service-${serviceId}`);
-  await expect(page.locator('[data-screen="home"] .tile').first()).toBeVisible();
+  // Packed for this display: the pages are final.
+  await expect(page.getByTestId('home-zone')).toHaveAttribute('data-fitted', 'true');
   const where = page.getByTestId('home-pager-where');
   const turn = async (button: Locator) => {
     const before = await where.getAttribute('data-page');

@@ -73,14 +73,17 @@ export function terminalFiles(dir: string): { path: string; text: string }[] {
 /**
  * Shows the current screen on every supported display and checks the display rules there (see
  * layout-check.ts): nothing scrolls, is clipped or off screen, every control is large enough for the
- * mode and below the reach line of an unconfigured portrait (floor-standing) terminal. A screenshot each.
+ * mode and below the reach line of an unconfigured portrait (floor-standing) terminal; axe finds nothing
+ * serious or critical (with the 7:1 contrast rule in elderly mode). A screenshot each.
  */
 export async function fitsEveryDisplay(page: Page, name: string): Promise<void> {
   const elderly = (await page.locator('html').getAttribute('data-elderly')) === 'true';
   for (const display of DISPLAYS) {
     await page.setViewportSize(display);
     const reachTopPx = display.height > display.width ? reachLinePx(display.height, FLOOR_STANDING) : 0;
+    await expect(page.locator('html')).toHaveAttribute('data-reach', reachTopPx > 0 ? 'low' : 'none');
     await snap(page, `${name}-${display.width}x${display.height}`);
-    expect(await layoutProblems(page, { reachTopPx, minTarget: elderly ? 80 : 60 }), `${display.width}×${display.height}`).toEqual([]);
+    expect(await layoutProblems(page, { reachTopPx, minTarget: elderly ? 80 : 60 }), `${name} ${display.width}×${display.height}`).toEqual([]);
+    expect(await auditA11y(page, { enhancedContrast: elderly }), `${name} ${display.width}×${display.height}`).toEqual([]);
   }
 }

@@ -95,7 +95,12 @@ export function pinStep(key: 'pin' | 'oldPin' | 'newPin' | 'confirmPin') {
         <PinDots digits={view.pinDigits ?? 0} length={view.pinLength ?? 6} />
         {view.triesLeft !== undefined && <p className="flow__tries">{t('flow.triesLeft', { count: view.triesLeft })}</p>}
         <StepError view={view} />
-        {key === 'newPin' && <p className="flow__note">{t('flow.newPin.bankNote')}</p>}
+        {/* One thing at a time: while a refusal and its reason are on screen, they take the note's place. */}
+        {key === 'newPin' && !view.error && (
+          <p className="flow__note" data-testid="flow-bank-note">
+            {t('flow.newPin.bankNote')}
+          </p>
+        )}
       </div>
     );
   };

@@ -316,6 +316,7 @@ export const en: LocaleShape = {
     faceChecking: 'Checking. Please hold still.',
     attract: 'Welcome. Touch the screen to start.',
     home: 'Please choose a service.',
+    homePaged: 'Please choose a service. Page {{page, number}} of {{pages, count}}.',
     service: 'This service is being prepared. Please go back to home.',
     adminLogin: 'Enter the technician PIN.',
     admin: 'Maintenance screen.',

@@ -317,6 +317,7 @@ export const zhCN = {
     faceChecking: '正在检测，请保持不动。',
     attract: '欢迎使用自助服务终端，请点击屏幕开始。',
     home: '请选择要办理的业务。',
+    homePaged: '请选择要办理的业务。第{{page, number}}页，共{{pages, count}}页。',
     service: '该业务正在准备中，请返回首页。',
     adminLogin: '请输入技术人员密码。',
     admin: '技术维护界面。',
