@@ -142,7 +142,7 @@ try {
   const preloadedAfter = (await page.evaluate(() => performance.now())) - (cold.readyAt ?? Number.NaN);
   const perScreen: Record<string, number[]> = { home: [], service: [], attract: [] };
   for (let i = 0; i < ROUNDS; i += 1) {
-    let wait = await arm(page, 'home', 'home');
+    let wait = await arm(page, 'home', 'homePaged');
     await page.getByTestId('start').click();
     perScreen['home']!.push(await wait());
     wait = await arm(page, 'service', 'service');

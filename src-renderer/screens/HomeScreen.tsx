@@ -67,8 +67,10 @@ export function HomeScreen() {
   const from = !current ? 0 : fit.probe ? fit.probe.start : (fit.starts[page] ?? 0);
   const to = !current ? total : fit.probe ? fit.probe.start + fit.probe.count : (fit.starts[page + 1] ?? total);
   // The first page says what to do and, when there are more, how many pages there are; the others say where the resident is.
+  // Nothing while the pages are being packed (the count is not known yet), so only the final prompt is heard.
   const paged = fitted && pageCount > 1;
-  useScreenVoice(!paged ? 'home' : page === 0 ? 'homePaged' : 'flowRecordsPage', paged ? { page: page + 1, pages: pageCount } : undefined);
+  const prompt = !fitted && total > 0 ? null : !paged ? 'home' : page === 0 ? 'homePaged' : 'flowRecordsPage';
+  useScreenVoice(prompt, paged ? { page: page + 1, pages: pageCount } : undefined);
 
   useEffect(() => {
     void loadCatalog();

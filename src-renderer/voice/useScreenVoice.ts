@@ -40,15 +40,16 @@ export const currentPrompt = (): Readonly<OnScreen> | undefined => onScreen.at(-
 
 /**
  * Speaks `voice.<prompt>` when a screen (or dialog) appears, and again when the language, mute, volume
- * or a value changes. `values` fill the prompt's `{{name, kind}}` places (joined from word clips).
+ * or a value changes; `null` while the screen is not yet ready to say anything. `values` fill the prompt's `{{name, kind}}` places (joined from word clips).
  */
-export function useScreenVoice(prompt: VoicePrompt, values?: Readonly<Record<string, string | number>>): void {
+export function useScreenVoice(prompt: VoicePrompt | null, values?: Readonly<Record<string, string | number>>): void {
   const language = useStore((s) => s.settings.language);
   const voiceMuted = useStore((s) => s.settings.voiceMuted);
   const volume = useStore((s) => s.settings.volume);
   // Values by content, not identity: a new object with the same values on each render says nothing new.
   const valuesKey = values ? JSON.stringify(values) : undefined;
   useEffect(() => {
+    if (prompt === null) return;
     const entry: OnScreen = { prompt, values: valuesKey === undefined ? undefined : (JSON.parse(valuesKey) as Record<string, unknown>) };
     onScreen.push(entry);
     return () => {
@@ -60,7 +61,7 @@ export function useScreenVoice(prompt: VoicePrompt, values?: Readonly<Record<str
   const known = useStore((s) => s.terminal !== null);
   useEffect(() => {
     const parsed = valuesKey === undefined ? undefined : (JSON.parse(valuesKey) as Record<string, unknown>);
-    if (known) void voice.say(promptUtterance(language, prompt, parsed), { language, voiceMuted, volume });
+    if (known && prompt !== null) void voice.say(promptUtterance(language, prompt, parsed), { language, voiceMuted, volume });
   }, [prompt, valuesKey, language, voiceMuted, volume, known]);
 }
 

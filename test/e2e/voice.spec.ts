@@ -26,6 +26,32 @@ async function expectPlayed(page: Page, key: string, clips = 1): Promise<void> {
   await expect.poll(async () => (await starts(page)).filter((s) => s.key === key)).toContainEqual({ key, origin: 'clips', clips });
 }
 
+/**
+ * The home screen's prompt from the shipped clips. The demo catalog takes more than one page on every
+ * supported display, so it is `homePaged` ("please choose a service; page 1 of N"), joined from clips.
+ */
+async function expectHomePlayed(page: Page): Promise<void> {
+  await expect.poll(async () => (await starts(page)).filter((s) => s.key === 'homePaged' && s.origin === 'clips' && s.clips > 1)).not.toEqual([]);
+}
+
+test('a home screen of several pages says which page of how many, and the next page says where it is', async ({ page, terminal }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await recordStarts(page);
+  await openTerminal(page, terminal);
+  await page.getByTestId('start').click();
+  const where = page.getByTestId('home-pager-where');
+  await expect(where).toHaveAttribute('data-page', '1');
+  const pages = Number(await where.getAttribute('data-pages'));
+  expect(pages).toBeGreaterThan(1);
+  // 请选择要办理的业务。第一页，共N页。: the fixed pieces and the joined numbers.
+  await expect.poll(async () => (await starts(page)).filter((s) => s.key === 'homePaged')).toHaveLength(1);
+  expect((await starts(page)).find((s) => s.key === 'homePaged')?.clips).toBeGreaterThan(3);
+  expect((await starts(page)).map((s) => s.key)).not.toContain('home');
+  await page.getByTestId('home-pager-next').click();
+  await expect(where).toHaveAttribute('data-page', '2');
+  await expect.poll(async () => (await starts(page)).map((s) => s.key)).toContain('flowRecordsPage');
+});
+
 test.describe('voice', () => {
   test.use({ terminalConfig: FAST_IDLE });
 
@@ -39,7 +65,7 @@ test.describe('voice', () => {
     await openTerminal(page, terminal);
     await expectPlayed(page, 'attract');
     await page.getByTestId('start').click();
-    await expectPlayed(page, 'home');
+    await expectHomePlayed(page);
     await (await serviceTile(page, 'ssc.progress')).click();
     await expect(page.locator('[data-screen="service"]')).toBeVisible();
     await expectPlayed(page, 'service');
@@ -79,22 +105,22 @@ test.describe('voice', () => {
     await page.getByTestId('start').click();
     await page.getByTestId('lang-toggle').click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('/voice/en/home.ogg')).length)).toBeGreaterThan(0);
-    await expect.poll(async () => (await starts(page)).at(-1)).toEqual({ key: 'home', origin: 'clips', clips: 1 });
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('/voice/en/homePaged@0.ogg')).length)).toBeGreaterThan(0);
+    await expect.poll(async () => (await starts(page)).at(-1)).toMatchObject({ key: 'homePaged', origin: 'clips' });
   });
 
   test('a muted terminal asks for each prompt and plays none', async ({ page, terminal }) => {
     await recordStarts(page);
     await openTerminal(page, terminal);
     await page.getByTestId('start').click();
-    await expectPlayed(page, 'home');
+    await expectHomePlayed(page);
     await page.getByTestId('mute-toggle').click();
-    await expect(page.locator('html')).toHaveAttribute('data-voice-request', 'home:silent');
+    await expect(page.locator('html')).toHaveAttribute('data-voice-request', 'homePaged:silent');
     const before = (await starts(page)).length;
     await (await serviceTile(page, 'ssc.progress')).click();
     await expect(page.locator('html')).toHaveAttribute('data-voice-request', 'service:silent');
     await page.getByTestId('go-home').click();
-    await expect(page.locator('html')).toHaveAttribute('data-voice-request', 'home:silent');
+    await expect(page.locator('html')).toHaveAttribute('data-voice-request', 'homePaged:silent');
     await (await serviceTile(page, 'rating')).click();
     await expect(page.locator('html')).toHaveAttribute('data-voice-request', 'rating:silent');
     expect(await starts(page)).toHaveLength(before);
@@ -132,12 +158,12 @@ test('the prompt reaches the audio output as sound, decoded by Chromium from the
   await recordStarts(page);
   await openTerminal(page, terminal);
   await page.getByTestId('start').click();
-  await expectPlayed(page, 'home');
+  await expectHomePlayed(page);
   await expect.poll(() => page.evaluate(() => (window as unknown as { voiceTap: { peakRms: number } }).voiceTap.peakRms)).toBeGreaterThan(0.02);
 });
 
 test('an OS voice speaks only a prompt with no clip', async ({ page, terminal }) => {
-  // An OS with a Mandarin voice (as Windows has); the home clip is missing from the server.
+  // An OS with a Mandarin voice (as Windows has); the service screen's clip is missing from the server.
   await page.addInitScript(() => {
     const spoken: string[] = [];
     (window as unknown as { osSpoken: string[] }).osSpoken = spoken;
@@ -159,15 +185,17 @@ test('an OS voice speaks only a prompt with no clip', async ({ page, terminal })
     Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
     Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
   });
-  await page.route('**/voice/zh-CN/home.ogg', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route('**/voice/zh-CN/service.ogg', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await recordStarts(page);
   await openTerminal(page, terminal);
   await expectPlayed(page, 'attract');
   await page.getByTestId('start').click();
+  await expectHomePlayed(page);
+  await (await serviceTile(page, 'ssc.progress')).click();
   const spoken = () => page.evaluate(() => (window as unknown as { osSpoken: string[] }).osSpoken);
-  await expect.poll(spoken).toEqual(['zh-CN:请选择要办理的业务。']);
-  // The attract prompt, which has its clip, never went to the OS voice.
-  expect((await starts(page)).map((s) => s.key)).not.toContain('home');
+  await expect.poll(spoken).toEqual(['zh-CN:该业务正在准备中，请返回首页。']);
+  // The attract and home prompts, which have their clips, never went to the OS voice.
+  expect((await starts(page)).map((s) => s.key)).not.toContain('service');
 });
 
 test.describe('muted from the start', () => {
@@ -180,7 +208,7 @@ test.describe('muted from the start', () => {
     await openTerminal(page, terminal);
     await expect(html).toHaveAttribute('data-voice-request', 'attract:silent');
     await page.getByTestId('start').click();
-    await expect(html).toHaveAttribute('data-voice-request', 'home:silent');
+    await expect(html).toHaveAttribute('data-voice-request', 'homePaged:silent');
     await (await serviceTile(page, 'ssc.progress')).click();
     await expect(html).toHaveAttribute('data-voice-request', 'service:silent');
     await page.getByTestId('go-home').click();
@@ -191,7 +219,7 @@ test.describe('muted from the start', () => {
     await page.getByTestId('rating-finish').click();
     await expect(html).toHaveAttribute('data-voice-request', 'attract:silent');
     await page.getByTestId('start').click();
-    await expect(html).toHaveAttribute('data-voice-request', 'home:silent');
+    await expect(html).toHaveAttribute('data-voice-request', 'homePaged:silent');
     await page.clock.runFor(10_500);
     await expect(page.getByTestId('idle-dialog')).toBeVisible();
     await expect(html).toHaveAttribute('data-voice-request', 'idle:silent');
@@ -215,19 +243,19 @@ test.describe('hear it again', () => {
     await recordStarts(page);
     await openTerminal(page, terminal);
     await page.getByTestId('start').click();
-    await expectPlayed(page, 'home');
-    await expect.poll(async () => (await starts(page)).filter((s) => s.key === 'home')).toHaveLength(1);
+    await expectHomePlayed(page);
+    await expect.poll(async () => (await starts(page)).filter((s) => s.key === 'homePaged')).toHaveLength(1);
     await page.getByTestId('hear-again').click();
-    await expect.poll(async () => (await starts(page)).filter((s) => s.key === 'home')).toHaveLength(2);
+    await expect.poll(async () => (await starts(page)).filter((s) => s.key === 'homePaged')).toHaveLength(2);
     await page.getByTestId('mute-toggle').click();
     await expect(page.getByTestId('hear-again')).toBeDisabled();
   });
 });
 
-// A county recording: a real clip (the English home prompt) placed as the zh-CN home prompt.
+// A county recording: a real clip (the English service prompt) placed as the zh-CN service prompt.
 const recordings = mkdtempSync(join(tmpdir(), 'county-voice-e2e-'));
 mkdirSync(join(recordings, 'zh-CN'));
-copyFileSync(resolve(import.meta.dirname, '..', '..', 'assets', 'voice', 'en', 'home.ogg'), join(recordings, 'zh-CN', 'home.ogg'));
+copyFileSync(resolve(import.meta.dirname, '..', '..', 'assets', 'voice', 'en', 'service.ogg'), join(recordings, 'zh-CN', 'service.ogg'));
 
 test.describe('county recordings', () => {
   test.use({ terminalConfig: { voice: { recordingsDir: recordings } } });
@@ -237,10 +265,11 @@ test.describe('county recordings', () => {
     await openTerminal(page, terminal);
     await expectPlayed(page, 'attract');
     await page.getByTestId('start').click();
-    await expect.poll(async () => (await starts(page)).filter((s) => s.key === 'home')).toEqual([{ key: 'home', origin: 'county', clips: 1 }]);
+    await (await serviceTile(page, 'ssc.progress')).click();
+    await expect.poll(async () => (await starts(page)).filter((s) => s.key === 'service')).toEqual([{ key: 'service', origin: 'county', clips: 1 }]);
     const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname));
     // The shipped clip may have been preloaded before the terminal info named the recording; the county's is the one played.
-    expect(fetched).toContain('/county-voice/zh-CN/home.ogg');
+    expect(fetched).toContain('/county-voice/zh-CN/service.ogg');
     expect(fetched).not.toContain('/county-voice/zh-CN/attract.ogg');
   });
 });
