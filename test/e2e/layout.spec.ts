@@ -1,11 +1,12 @@
 import type { Page } from '@playwright/test';
-import { expect, openTechnicianLogin, openTerminal, snap, test } from './fixtures.js';
+import { auditA11y, expect, openTechnicianLogin, openTerminal, snap, test } from './fixtures.js';
 import { DISPLAYS, FLOOR_STANDING, layoutProblems, reachLinePx } from './layout-check.js';
 
 /**
  * Every supported display × standard and elderly mode × zh-CN and en: on each resident screen nothing
  * scrolls, nothing is clipped, cut short or off the screen, every control is at least 60 px (80 px in
- * elderly mode) and lies below the reach line. A screenshot of each is kept under
+ * elderly mode) and lies below the reach line, and axe finds nothing serious or critical (7:1 contrast
+ * in elderly mode). A screenshot of each is kept under
  * test-results/screenshots/layout/.
  *
  * With no mounting configured, the terminal takes a portrait screen to be floor-standing (top edge
@@ -16,6 +17,7 @@ import { DISPLAYS, FLOOR_STANDING, layoutProblems, reachLinePx } from './layout-
 async function expectFits(page: Page, label: string, elderly: boolean, reachTopPx: number) {
   await snap(page, `layout/${label}`);
   expect(await layoutProblems(page, { reachTopPx, minTarget: elderly ? 80 : 60 }), label).toEqual([]);
+  expect(await auditA11y(page, { enhancedContrast: elderly }), label).toEqual([]);
 }
 
 for (const display of DISPLAYS) {
