@@ -27,6 +27,8 @@ export class SerialTransport extends TypedEmitter<TransportEvents> implements Tr
   readonly kind = 'serial';
   readonly #opts: SerialOptions;
   #port: SerialPort | undefined;
+  /** Ports this transport was asked to close: their close is not a disconnection. */
+  readonly #closing = new Set<SerialPort>();
 
   constructor(opts: SerialOptions) {
     super();
@@ -53,7 +55,10 @@ export class SerialTransport extends TypedEmitter<TransportEvents> implements Tr
     port.on('error', (e: Error) => this.emit('error', new TransportError('WRITE_FAILED', {}, { cause: e })));
     port.on('close', (e: (Error & { disconnected?: boolean }) | null) => {
       if (this.#port === port) this.#port = undefined;
-      this.emit('close', e?.disconnected === true ? new TransportError('DISCONNECTED', {}, { cause: e }) : undefined);
+      // Any close we did not ask for is the device going away. serialport flags a disconnect found by
+      // a read; one found by a failed write (first, under load) closes without the flag.
+      const ours = this.#closing.delete(port);
+      this.emit('close', ours && e?.disconnected !== true ? undefined : new TransportError('DISCONNECTED', {}, { cause: e }));
     });
   }
 
@@ -61,6 +66,7 @@ export class SerialTransport extends TypedEmitter<TransportEvents> implements Tr
   async close(): Promise<void> {
     const port = this.#port;
     if (!port?.isOpen) return;
+    this.#closing.add(port);
     await new Promise<void>((resolve) => port.close(() => resolve()));
   }
 
