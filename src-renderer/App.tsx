@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useStore, type Screen } from './store/index.js';
 import { missingCase } from './util/missing-case.js';
 import { useApplySettings } from './app/useApplySettings.js';
@@ -15,8 +16,12 @@ import { HomeScreen } from './screens/HomeScreen.js';
 import { serviceScreen } from './flows/registry.js';
 import { AdminLoginScreen } from './screens/AdminLoginScreen.js';
 import { AdminScreen } from './screens/AdminScreen.js';
+import { OutOfServiceScreen } from './screens/OutOfServiceScreen.js';
+import { SetupNeededScreen } from './screens/SetupNeededScreen.js';
 
-function renderScreen(screen: Screen) {
+function renderScreen(screen: Screen, outOfService: boolean) {
+  // Nothing can be served: residents see the notice, the technician entry what the configuration lacks.
+  if (outOfService) return screen.name === 'adminLogin' || screen.name === 'admin' ? <SetupNeededScreen /> : <OutOfServiceScreen />;
   switch (screen.name) {
     case 'attract':
       return <AttractScreen />;
@@ -35,17 +40,23 @@ function renderScreen(screen: Screen) {
 
 export function App() {
   const screen = useStore((s) => s.screen);
+  const outOfService = useStore((s) => s.terminal?.outOfService !== undefined);
   const { secondsLeft, resume } = useIdleWatch();
   useApplySettings();
   useVoicePreload();
   useSiteLoader();
   const reach = useReachLine();
+  const ready = useStore((s) => s.terminal !== null && s.connection === 'open');
+  useEffect(() => {
+    // The terminal knows what it is and the link is up (the e2e fixtures wait on this instead of sleeping).
+    if (ready) document.documentElement.dataset.appReady = 'true';
+  }, [ready]);
 
   return (
     <div className="app">
       <TopBar preferences={reach === 'none'} />
       <NoticeBanner />
-      {renderScreen(screen)}
+      {renderScreen(screen, outOfService)}
       {reach === 'low' && <PreferenceBar />}
       <TechCorner />
       {secondsLeft !== null && <IdleDialog secondsLeft={secondsLeft} onContinue={resume} />}

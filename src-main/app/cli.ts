@@ -5,6 +5,7 @@ import { PROJECT_ROOT, ConfigError } from '../config/load.js';
 import { startBrowserHost } from '../shell/browser/host.js';
 import { findChromium, launchChromium } from '../shell/browser/chromium.js';
 import { createCore } from './create-core.js';
+import { fileMode, readRawConfig, resolveMode } from '../config/site-config.js';
 import { makeShutdown } from './shutdown.js';
 import { installCrashLogging } from '../logs/crash.js';
 
@@ -16,6 +17,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env['KIOSK_PORT'] ?? '0' },
     'data-dir': { type: 'string', default: process.env['KIOSK_DATA_DIR'] ?? join(PROJECT_ROOT, '.data') },
     quiet: { type: 'boolean', default: false },
+    /** demo or site; absent: the configuration file's `mode`, else demo (a checkout). */
+    mode: { type: 'string', default: process.env['KIOSK_MODE'] ?? '' },
   },
 });
 
@@ -23,7 +26,8 @@ async function main(): Promise<void> {
   const dataDir = resolve(values['data-dir']);
   const port = Number.parseInt(values.port, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
-  const core = await createCore({ dataDir, shell: 'browser', logToStderr: !values.quiet });
+  const mode = resolveMode({ packaged: false, requested: values.mode, fileMode: fileMode(readRawConfig(dataDir)) });
+  const core = await createCore({ dataDir, shell: 'browser', logToStderr: !values.quiet, mode });
   const recordings = core.voiceRecordingsDir;
   const host = await startBrowserHost({
     core,
@@ -32,7 +36,7 @@ async function main(): Promise<void> {
     ...(recordings ? { voiceRecordingsDir: recordings } : {}),
   });
   // One machine-readable line that tests and scripts wait on.
-  process.stdout.write(`KIOSK_READY ${JSON.stringify({ url: host.url, origin: host.origin, dataDir, pid: process.pid })}\n`);
+  process.stdout.write(`KIOSK_READY ${JSON.stringify({ url: host.url, origin: host.origin, dataDir, pid: process.pid, mode })}\n`);
 
   const stop = makeShutdown({
     steps: [() => host.close(), () => core.close()],

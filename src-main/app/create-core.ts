@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ShellKind } from '../contract/terminal.js';
 import { PROJECT_ROOT, loadCatalogFile, loadConfig, loadOrCreateIdentity } from '../config/load.js';
+import { ConfigSchema, type CatalogFile, type Config } from '../config/schema.js';
+import { loadSiteConfig } from '../config/site-config.js';
+import type { SetupProblem, TerminalMode } from '../contract/terminal.js';
+import type { QueueStatus } from '../contract/ops.js';
 import { configureLogging, createLogger, flushLogs, stderrSink } from '../logs/logger.js';
 import { openLogFiles } from '../logs/files.js';
 import { KioskCore } from '../core/kiosk-core.js';
@@ -23,6 +27,8 @@ export interface CreateCoreOptions {
   appRoot?: string;
   /** Outbox key provider; the Electron shell passes its safeStorage one, the browser host uses the key file. */
   keys?: KeyProvider;
+  /** Demo or site (resolveMode); a site terminal never runs on a demo default. Demo when absent. */
+  mode?: TerminalMode;
 }
 
 export function appVersion(appRoot: string = PROJECT_ROOT): string {
@@ -36,11 +42,24 @@ export async function createCore(options: CreateCoreOptions): Promise<KioskCore>
   const logFile = await openLogFiles(join(options.dataDir, 'logs'));
   configureLogging({ streams: [logFile], sinks: (options.logToStderr ?? true) ? [stderrSink] : [] });
   if (unfixable.length > 0) createLogger('app').warn('data directory entries owned by another user stay readable', { count: unfixable.length });
-  const config = loadConfig(options.dataDir);
+  const mode = options.mode ?? 'demo';
   const appRoot = options.appRoot ?? PROJECT_ROOT;
-  const catalogFile = loadCatalogFile(config, appRoot);
   const { terminalId } = loadOrCreateIdentity(options.dataDir);
   const version = appVersion(appRoot);
+  let config: Config;
+  let catalogFile: CatalogFile;
+  if (mode === 'site') {
+    const site = loadSiteConfig(options.dataDir, appRoot);
+    if (!site.ok) {
+      createLogger('app').warn('site terminal is not configured: out of service', { count: site.problems.length, fields: site.problems.map((p) => `${p.field}:${p.code}`).join(',') });
+      return outOfServiceCore({ ...options, terminalId, appVersion: version, problems: site.problems, logFile });
+    }
+    ({ config, catalogFile } = site);
+  } else {
+    // A demo terminal with a broken configuration stops with the problem: a developer is at the console.
+    config = loadConfig(options.dataDir);
+    catalogFile = loadCatalogFile(config, appRoot);
+  }
   const voiceRecordings = findVoiceRecordings(recordingsDirOf(config.voice.recordingsDir, options.dataDir));
   const devices = createDeviceSource(config);
   let queue;
@@ -56,7 +75,7 @@ export async function createCore(options: CreateCoreOptions): Promise<KioskCore>
     await devices.close();
     throw error;
   }
-  const demo = allEmulated(config);
+  const demo = mode === 'demo' && allEmulated(config);
   if (demo) emptyDemoReaders(devices.manager);
   return new KioskCore({
     config,
@@ -64,6 +83,7 @@ export async function createCore(options: CreateCoreOptions): Promise<KioskCore>
     terminalId,
     appVersion: version,
     shell: options.shell,
+    mode,
     ...(voiceRecordings ? { voiceRecordings } : {}),
     devices,
     queue: queue.ops,
@@ -76,6 +96,40 @@ export async function createCore(options: CreateCoreOptions): Promise<KioskCore>
       await devices.close();
       flushLogs();
       logFile.end();
+    },
+  });
+}
+
+/**
+ * A site terminal with no usable configuration: no devices, no county backend (above all not the
+ * embedded reference one), no outbox, no technician credentials. Residents see an out-of-service
+ * notice; the technician entry shows what the configuration lacks.
+ */
+function outOfServiceCore(o: CreateCoreOptions & { terminalId: string; appVersion: string; problems: SetupProblem[]; logFile: { end(): void } }): KioskCore {
+  // Only the neutral parts of the defaults are used (resident settings, idle policy); no site, no services.
+  const config = ConfigSchema.parse({ devices: [] });
+  const status: QueueStatus = { depth: 0, oldestAgeMs: null, deadLetters: 0, lastSyncAt: null, accepting: false, sync: 'offline' };
+  const catalogFile: CatalogFile = { version: 'none', categories: [], services: [], sites: [], siteServices: { township: [], village: [], outlet: [] } };
+  return new KioskCore({
+    config,
+    catalogFile,
+    terminalId: o.terminalId,
+    appVersion: o.appVersion,
+    shell: o.shell,
+    mode: 'site',
+    outOfService: { reason: 'unconfigured', problems: o.problems },
+    devices: { list: () => [], onChange: () => () => {} },
+    queue: {
+      status: () => status,
+      deadLetters: () => [],
+      onChange: () => () => {},
+      retry: () => false,
+      discard: () => false,
+    },
+    recorder: { record: () => ({ ok: false, code: 'counter_required' }) },
+    onClose: async () => {
+      flushLogs();
+      o.logFile.end();
     },
   });
 }

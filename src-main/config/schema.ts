@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DeviceKindSchema, LocalizedTextSchema, SiteLevelSchema } from '../contract/catalog.js';
 import { IdlePolicySchema, SettingsSchema } from '../contract/settings.js';
-import { DisplayMountSchema } from '../contract/terminal.js';
+import { DisplayMountSchema, TerminalModeSchema } from '../contract/terminal.js';
 import { countyUrlProblem } from '../county/transport.js';
 import { parsePinHash } from './pin-hash.js';
 
@@ -67,9 +67,17 @@ export const DeviceEntrySchema = z
   .refine((d) => d.framing === undefined || d.kind === 'cardReader', { message: 'framing applies to cardReader only', path: ['framing'] });
 export type DeviceEntry = z.infer<typeof DeviceEntrySchema>;
 
-/** Terminal configuration (`<dataDir>/config.json`); every field has an embedded default. */
+/** The demo technician PIN (246810), hashed: the default on a demo terminal, refused on a site terminal. */
+export const DEMO_PIN_HASH = 'scrypt$N=16384,r=8,p=1$6b696f736b2d64656d6f2d73616c7421$00ded06366aa040b8c702e69252c561a8887697313c1535c76148a0453b11027';
+
+/**
+ * Terminal configuration (`<dataDir>/config.json`); every field has an embedded default for a demo
+ * terminal. A site terminal must set its own (see `site-config.ts`).
+ */
 export const ConfigSchema = z
   .object({
+    /** `site` on a terminal at a site (the setup writes it); absent, a checkout runs as `demo` and a packaged build as `site`. */
+    mode: TerminalModeSchema.optional(),
     siteId: z.string().min(1).default('xa-hospital-01'),
     /** Path of the county catalog; relative paths resolve against the project root. */
     catalogFile: z.string().min(1).default('assets/catalog/county-catalog.json'),
@@ -122,7 +130,7 @@ export const ConfigSchema = z
       .strict()
       .refine((a) => a.maxLockoutMs >= a.lockoutMs, { message: 'maxLockoutMs must be at least lockoutMs', path: ['maxLockoutMs'] })
       .default({
-        pinHash: 'scrypt$N=16384,r=8,p=1$6b696f736b2d64656d6f2d73616c7421$00ded06366aa040b8c702e69252c561a8887697313c1535c76148a0453b11027',
+        pinHash: DEMO_PIN_HASH,
         maxTries: 5,
         lockoutMs: 300_000,
         maxLockoutMs: 86_400_000,

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'not_found',
   'counter_required',
   'record_in_doubt',
+  /** The terminal cannot serve at all (a site terminal without a usable configuration). */
+  'out_of_service',
   'internal',
 ] as const;
 

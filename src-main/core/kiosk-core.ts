@@ -2,7 +2,7 @@ import { CALLS, type CallName, type CallOutput, type CallPayload, isCallName } f
 import { fail, ok, type Result } from '../contract/errors.js';
 import type { KioskEvent } from '../contract/events.js';
 import type { DemoDeviceAction, FlowAction, FlowView } from '../contract/flows.js';
-import type { ShellKind, TerminalInfo } from '../contract/terminal.js';
+import type { OutOfService, ShellKind, TerminalInfo, TerminalMode } from '../contract/terminal.js';
 import type { Health } from '../contract/health.js';
 import type { Catalog, DeviceKind } from '../contract/catalog.js';
 import type { Config, CatalogFile } from '../config/schema.js';
@@ -43,6 +43,13 @@ export interface CoreOptions {
   terminalId: string;
   appVersion: string;
   shell: ShellKind;
+  /** Demo or site (see TerminalModeSchema); only a demo terminal drives emulated hardware from the screen. */
+  mode: TerminalMode;
+  /**
+   * The terminal cannot serve residents (a site terminal without a usable configuration): sessions and
+   * technician sign-in are refused, the catalog is empty, and the problems are reported in the terminal info.
+   */
+  outOfService?: OutOfService;
   devices: DeviceStatusSource;
   queue: QueueOps;
   recorder: Recorder;
@@ -133,6 +140,7 @@ export class KioskCore {
 
   /** The site's services with each one's state given devices, network and outbox right now. */
   catalog(): Catalog {
+    if (this.options.outOfService) return { version: this.options.catalogFile.version, categories: [], services: [] };
     const queue = this.options.queue.status();
     return buildCatalog(this.options.catalogFile, {
       siteId: this.options.config.siteId,
@@ -196,15 +204,17 @@ export class KioskCore {
   }
 
   terminalInfo(): TerminalInfo {
-    const { catalogFile, config } = this.options;
-    const site = catalogFile.sites.find((s) => s.id === config.siteId);
-    if (!site) throw new Error('configured site missing from catalog');
+    const { catalogFile, config, outOfService } = this.options;
+    const site = outOfService ? undefined : catalogFile.sites.find((s) => s.id === config.siteId);
+    if (!site && !outOfService) throw new Error('configured site missing from catalog');
     return {
       terminalId: this.options.terminalId,
-      site: { id: site.id, name: site.name, level: site.level },
+      ...(site ? { site: { id: site.id, name: site.name, level: site.level } } : {}),
       appVersion: this.options.appVersion,
       shell: this.options.shell,
-      emulatedDevices: config.devices.every((d) => d.driver === 'emulator'),
+      mode: this.options.mode,
+      ...(outOfService ? { outOfService } : {}),
+      emulatedDevices: config.devices.length > 0 && config.devices.every((d) => d.driver === 'emulator'),
       ...(config.display ? { display: config.display } : {}),
       ...(this.options.voiceRecordings ? { voiceRecordings: [...this.options.voiceRecordings.ids] } : {}),
     };
@@ -226,6 +236,7 @@ export class KioskCore {
       getTerminalInfo: () => ok(this.terminalInfo()),
       getCatalog: () => ok(this.catalog()),
       startSession: () => {
+        if (this.options.outOfService) return fail('out_of_service');
         const session = this.sessions.start();
         log.info('session started');
         return ok(session);
@@ -244,6 +255,8 @@ export class KioskCore {
       getIdlePolicy: () => ok(config.idle),
       getHealth: () => ok(this.health()),
       adminLogin: (input) => {
+        // No technician credentials exist yet: nothing to sign in with (the demo PIN above all).
+        if (this.options.outOfService) return fail('out_of_service');
         const result = this.admin.login(input.pin);
         log.info('technician login', { outcome: result.ok ? 'ok' : result.error.code });
         return result;
@@ -276,7 +289,7 @@ export class KioskCore {
       cancelFlow: (input) =>
         this.flows ? this.flowResult(this.flows.cancel(input.sessionId, input.flowId)) : fail('not_found'),
       demoDevice: (input) => {
-        if (!this.options.demoDevices || !this.terminalInfo().emulatedDevices) return fail('not_demo');
+        if (!this.options.demoDevices || this.options.mode !== 'demo' || !this.terminalInfo().emulatedDevices) return fail('not_demo');
         return this.options.demoDevices(input.action) ? ok({}) : fail('not_found');
       },
       getDeviceStatus: () => this.asTechnician(() => ok({ devices: this.options.devices.list() })),

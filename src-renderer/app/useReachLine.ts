@@ -24,3 +24,17 @@ export function useReachLine(): 'low' | 'none' {
   }, [display]);
   return reach;
 }
+
+/** Whether this display has a reach line (part of the screen is out of reach), kept current on resize. */
+export function useHasReachLine(): boolean {
+  const display = useStore((s) => s.terminal?.display);
+  const measure = () => reachTopPx({ width: window.innerWidth, height: window.innerHeight }, display) > 0;
+  const [low, setLow] = useState(measure);
+  useEffect(() => {
+    const apply = () => setLow(reachTopPx({ width: window.innerWidth, height: window.innerHeight }, display) > 0);
+    apply();
+    window.addEventListener('resize', apply);
+    return () => window.removeEventListener('resize', apply);
+  }, [display]);
+  return low;
+}

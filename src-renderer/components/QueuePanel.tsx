@@ -1,80 +1,53 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeadLetter, QueueStatus, Result } from '../../src-main/contract/index.js';
-import { kiosk, run } from '../app/kiosk.js';
+import type { QueueStatus } from '../../src-main/contract/index.js';
 import { useStore } from '../store/index.js';
 import { DeadLetterList } from './DeadLetterList.js';
+import { useOpsQueue } from './useOpsQueue.js';
 import { SYNC_VIEW, acceptingWarning, formatAge, formatInstant, syncText } from './queue-panel-model.js';
 import '../styles/ops.css';
 
-/** Refreshes quietly this often, so the oldest row's age stays true between `queue.changed` events. */
-const POLL_MS = 10_000;
-
-/** Technician view of the offline outbox: status (live from `queue.changed`) and the dead letters. */
+/** Technician view of the offline outbox's status, live from `queue.changed`. */
 export function QueuePanel() {
   const { t } = useTranslation();
-  const language = useStore((s) => s.settings.language);
-  const queue = useStore((s) => s.queue);
-  const setQueue = useStore((s) => s.setQueue);
-  const [items, setItems] = useState<DeadLetter[] | null>(null);
-  const [now, setNow] = useState(() => Date.now());
-
-  const refresh = useCallback(async () => {
-    const [status, list] = await Promise.all([run(() => kiosk().getQueueStatus({})), run(() => kiosk().listDeadLetters({}))]);
-    if (status) setQueue(status);
-    if (list) setItems(list.items);
-    setNow(Date.now());
-  }, [setQueue]);
-
-  useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => {
-      setNow(Date.now());
-      // Quiet: a failed poll is not worth a banner; the explicit refresh shows errors.
-      kiosk()
-        .getQueueStatus({})
-        .then((r) => r.ok && setQueue(r.value))
-        .catch(() => undefined);
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [refresh, setQueue]);
-
-  // A dead letter appeared or went (engine, another action): reload the list quietly.
-  const deadCount = queue?.deadLetters ?? null;
-  const seenCount = useRef(deadCount);
-  useEffect(() => {
-    if (deadCount === null || seenCount.current === deadCount) return;
-    seenCount.current = deadCount;
-    kiosk()
-      .listDeadLetters({})
-      .then((r) => r.ok && setItems(r.value.items))
-      .catch(() => undefined);
-  }, [deadCount]);
-
-  const afterAction = useCallback(
-    async (call: () => Promise<Result<unknown>>) => {
-      // not_found / admin_not_authorized go to the banner as errors.<code>; reload either way.
-      await run(call);
-      await refresh();
-    },
-    [refresh],
-  );
-
+  const { queue, now, refresh } = useOpsQueue();
   return (
     <section className="queue-panel" aria-labelledby="queue-panel-title" data-testid="queue-panel">
-      <div className="device-panel__head">
-        <h2 id="queue-panel-title">{t('queue.title')}</h2>
-        <button type="button" className="button button--secondary ops-button" data-testid="queue-refresh" onClick={() => void refresh()}>
-          {t('queue.refresh')}
-        </button>
+      <h2 id="queue-panel-title" className="visually-hidden">
+        {t('queue.title')}
+      </h2>
+      <div className="ops-pages">
+        {queue === null ? <p role="status">{t('queue.loading')}</p> : <QueueFacts queue={queue} now={now} />}
+        <div className="ops-foot">
+          <button type="button" className="button button--secondary ops-button" data-testid="queue-refresh" onClick={() => void refresh()}>
+            {t('queue.refresh')}
+          </button>
+        </div>
       </div>
-      {queue === null ? <p role="status">{t('queue.loading')}</p> : <QueueFacts queue={queue} now={now} />}
+    </section>
+  );
+}
+
+/** Technician view of the records the county refused or that kept failing: retry or discard, a page at a time. */
+export function DeadLetterPanel() {
+  const { t } = useTranslation();
+  const language = useStore((s) => s.settings.language);
+  const { items, now, refresh, retry, discard } = useOpsQueue();
+  return (
+    <section className="queue-panel dead-panel" aria-labelledby="dead-letters-title" data-testid="dead-panel">
+      <h2 id="dead-letters-title" className="visually-hidden">
+        {t('queue.dead.title')}
+      </h2>
       <DeadLetterList
         items={items}
         language={language}
         now={now}
-        onRetry={(id) => afterAction(() => kiosk().retryDeadLetter({ id }))}
-        onDiscard={(id) => afterAction(() => kiosk().discardDeadLetter({ id }))}
+        onRetry={retry}
+        onDiscard={discard}
+        refresh={
+          <button type="button" className="button button--secondary ops-button" data-testid="dead-refresh" onClick={() => void refresh()}>
+            {t('queue.refresh')}
+          </button>
+        }
       />
     </section>
   );

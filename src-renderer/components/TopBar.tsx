@@ -22,16 +22,23 @@ export function nextVolume(volume: number): number {
 }
 
 /**
- * On every screen, at the top: where the terminal is (reading matter, above the reach line), and the
- * preferences too when the whole screen is within reach.
+ * On every screen, at the top: where the terminal is (reading matter, above the reach line), a demo
+ * terminal's mark, and the preferences too when the whole screen is within reach.
  */
 export function TopBar({ preferences }: { preferences: boolean }) {
   const { t } = useTranslation();
   const language = useStore((s) => s.settings.language);
-  const site = useStore((s) => s.terminal?.site.name ?? null);
+  const site = useStore((s) => s.terminal?.site?.name ?? null);
+  const demo = useStore((s) => s.terminal?.mode === 'demo');
   return (
     <header className="top-bar">
       <p className="top-bar__site" data-testid="site-name">
+        {demo && (
+          <span className="demo-mark" data-testid="demo-mark" title={t('app.demoMarkLabel')}>
+            {t('app.demoMark')}
+            <span className="visually-hidden">{t('app.demoMarkLabel')}</span>
+          </span>
+        )}
         {site ? pickLocalized(site, language) : t('app.siteFallback')}
       </p>
       {preferences && <PreferenceBar />}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReachZone } from '../components/ReachZone.js';
 import { useStore } from '../store/index.js';
@@ -11,11 +11,6 @@ export function AttractScreen() {
   const ready = useStore((s) => s.terminal !== null && s.connection === 'open');
   const [starting, setStarting] = useState(false);
   useScreenVoice('attract');
-
-  useEffect(() => {
-    // The e2e fixtures wait on this instead of sleeping.
-    if (ready) document.documentElement.dataset.appReady = 'true';
-  }, [ready]);
 
   const start = async () => {
     setStarting(true);

@@ -9,6 +9,8 @@ import type { KioskCore } from '../../src-main/core/kiosk-core.js';
 import { createLogger, flushLogs } from '../../src-main/logs/logger.js';
 import { listLogFiles } from '../../src-main/logs/files.js';
 import { KeyMissingError } from '../../src-main/outbox/errors.js';
+import { hashPin } from '../../src-main/config/pin-hash.js';
+import { demoEnrolmentCode, startCountyBackend } from '../../src-main/county/reference/index.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 let dataDir = '';
@@ -169,4 +171,57 @@ describe('a deleted outbox key', () => {
     expect(run.stderr).toMatch(KEY_MISSING);
     expect(run.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
   }, 40_000);
+});
+
+describe('site mode', () => {
+  it('with no configuration: out of service, and none of the demo defaults (no embedded county, no emulators, no demo PIN)', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kiosk-site-'));
+    core = await createCore({ dataDir, shell: 'browser', logToStderr: false, mode: 'site' });
+    const info = await core.call('getTerminalInfo', {});
+    expect(info).toMatchObject({ ok: true, value: { mode: 'site', emulatedDevices: false, outOfService: { reason: 'unconfigured', problems: [{ field: '(file)', code: 'missing_file' }] } } });
+    expect(info.ok && (info.value as { site?: unknown }).site).toBeUndefined();
+    // No embedded county was started and no outbox opened: nothing of theirs is in the data directory.
+    expect(existsSync(join(dataDir, 'county-reference.db'))).toBe(false);
+    expect(existsSync(join(dataDir, 'outbox.db'))).toBe(false);
+    expect(await core.call('startSession', {})).toMatchObject({ ok: false, error: { code: 'out_of_service' } });
+    expect(await core.call('adminLogin', { pin: '246810' })).toMatchObject({ ok: false, error: { code: 'out_of_service' } });
+    expect(await core.call('getCatalog', {})).toMatchObject({ ok: true, value: { services: [] } });
+    expect(await core.call('demoDevice', { action: { type: 'removeCard' } })).toMatchObject({ ok: false, error: { code: 'not_demo' } });
+  });
+
+  it('with a configuration that is not JSON: out of service with that reason, never a crash', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kiosk-site-'));
+    writeFileSync(join(dataDir, 'config.json'), '{"mode": "site", ');
+    core = await createCore({ dataDir, shell: 'browser', logToStderr: false, mode: 'site' });
+    expect(await core.call('getTerminalInfo', {})).toMatchObject({ ok: true, value: { outOfService: { problems: [{ field: '(file)', code: 'invalid_json' }] } } });
+  });
+
+  it('with a complete configuration: serves on it, in site mode, with no demo hardware control', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kiosk-site-'));
+    const county = await startCountyBackend({ port: 0, dbFile: join(dataDir, 'test-county.db') });
+    try {
+      writeFileSync(
+        join(dataDir, 'config.json'),
+        JSON.stringify({
+          siteId: 'xa-hospital-01',
+          county: { url: county.url, enrolmentCode: demoEnrolmentCode('xa-hospital-01') },
+          admin: { pinHash: hashPin('135792', { N: 16_384, r: 8, p: 1 }) },
+          devices: [],
+        }),
+      );
+      core = await createCore({ dataDir, shell: 'browser', logToStderr: false, mode: 'site' });
+      const info = await core.call('getTerminalInfo', {});
+      expect(info).toMatchObject({ ok: true, value: { mode: 'site', site: { id: 'xa-hospital-01' }, emulatedDevices: false } });
+      expect(info.ok && (info.value as { outOfService?: unknown }).outOfService).toBeUndefined();
+      expect(existsSync(join(dataDir, 'county-reference.db'))).toBe(false);
+      expect((await core.call('adminLogin', { pin: '246810' })).ok).toBe(false);
+      expect((await core.call('adminLogin', { pin: '135792' })).ok).toBe(true);
+      expect((await core.call('startSession', {})).ok).toBe(true);
+      expect(await core.call('demoDevice', { action: { type: 'removeCard' } })).toMatchObject({ ok: false, error: { code: 'not_demo' } });
+    } finally {
+      await core?.close();
+      core = undefined;
+      await county.close();
+    }
+  });
 });

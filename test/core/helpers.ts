@@ -85,6 +85,7 @@ export function fakeFlows(): NonNullable<CoreOptions['flows']> {
 export function makeCore(overrides: Record<string, unknown> = {}, now?: () => number, ops = fakeOps(), extra: Partial<CoreOptions> = {}): KioskCore {
   const config: Config = ConfigSchema.parse(overrides);
   return new KioskCore({
+    mode: 'demo',
     ...extra,
     config,
     catalogFile,

@@ -1,5 +1,7 @@
+import { zhCN } from '../../src-renderer/i18n/locales/zh-CN.js';
 import type { Page } from '@playwright/test';
-import { auditA11y, expect, openTerminal, signInAsTechnician, snap, startCounty, startTerminal, serviceTile, test } from './fixtures.js';
+import { auditA11y, expect, openAdminTab, openTerminal, signInAsTechnician, snap, startCounty, startTerminal, serviceTile, test } from './fixtures.js';
+import { layoutProblems } from './layout-check.js';
 
 async function rate(page: Page, score: number): Promise<void> {
   await page.getByTestId('start').click();
@@ -20,17 +22,22 @@ test('a rejected transaction becomes a dead letter that ops can retry or discard
     await rate(page, 5);
     await rate(page, 1);
     await signInAsTechnician(page);
+    // The tab says how many are stuck before it is opened.
+    await expect(page.getByTestId('admin-dead-count')).toHaveText('2', { timeout: 20_000 });
+    await openAdminTab(page, 'dead');
     const rows = page.locator('[data-testid^="dead-retry-"]');
     await expect(rows).toHaveCount(2, { timeout: 20_000 });
     await expect(page.getByTestId('dead-letters')).toContainText('县里系统拒收（rating_closed）');
     await expect(page.getByTestId('dead-letters')).toContainText('服务评价');
-    await expect(page.getByTestId('queue-dead-count')).toHaveText('2');
     await snap(page, 'admin-dead-letters-zh-CN');
     expect(await auditA11y(page, { enhancedContrast: true })).toEqual([]);
 
     // Discard one: it asks for confirmation first, then it is gone for good.
     const firstId = (await rows.first().getAttribute('data-testid'))!.replace('dead-retry-', '');
+    await expect(page.getByTestId('dead-hint')).toHaveText('');
     await page.getByTestId(`dead-discard-${firstId}`).click();
+    await expect(page.getByTestId('dead-hint')).toHaveText(zhCN.queue.dead.confirmHint);
+    await expect(page.getByTestId(`dead-confirm-${firstId}`)).toHaveAttribute('aria-describedby', 'dead-hint');
     await page.getByTestId(`dead-confirm-${firstId}`).click();
     await expect(rows).toHaveCount(1);
 
@@ -39,10 +46,49 @@ test('a rejected transaction becomes a dead letter that ops can retry or discard
     const secondId = (await rows.first().getAttribute('data-testid'))!.replace('dead-retry-', '');
     await page.getByTestId(`dead-retry-${secondId}`).click();
     await expect(page.getByTestId('dead-empty')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('admin-dead-count')).toHaveCount(0);
+    await openAdminTab(page, 'queue');
     await expect(page.getByTestId('queue-dead-count')).toHaveText('0');
     await expect(page.getByTestId('queue-depth')).toHaveText('0', { timeout: 20_000 });
     // Applied exactly once at the county, and the discarded one never.
     await expect.poll(() => county.effects()).toEqual({ [secondId]: 1 });
+  } finally {
+    await terminal.stop();
+    await county.stop();
+  }
+});
+
+test('stuck records longer than a screen are read a page at a time, each page fitting a 1366×768 screen in large text', async ({ page }) => {
+  const county = await startCounty();
+  const terminal = await startTerminal({ county: { url: county.url, enrolmentCode: 'DEMO-XA-HOSPITAL-01' } });
+  try {
+    await county.setFault({ mode: 'reject-kind', kind: 'rating', reason: 'rating_closed' });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openTerminal(page, terminal);
+    const total = 7;
+    for (let i = 0; i < total; i++) await rate(page, 1 + (i % 5));
+    await signInAsTechnician(page);
+    await expect(page.getByTestId('admin-dead-count')).toHaveText(String(total), { timeout: 20_000 });
+    await page.getByTestId('elderly-toggle').click();
+    await openAdminTab(page, 'dead');
+    await expect(page.getByTestId('dead-letters')).toHaveAttribute('data-fitted', 'true');
+    const where = page.getByTestId('dead-pager-where');
+    const pages = Number(await where.getAttribute('data-pages'));
+    expect(pages).toBeGreaterThan(1);
+    const seen: string[] = [];
+    for (let p = 1; p <= pages; p++) {
+      if (p > 1) {
+        await page.getByTestId('dead-pager-next').click();
+        await expect(where).toHaveAttribute('data-page', String(p));
+      }
+      await snap(page, `admin-dead-letters-page-${p}`);
+      expect(await layoutProblems(page, { reachTopPx: 0, minTarget: 80 }), `page ${p}`).toEqual([]);
+      for (const row of await page.locator('[data-testid^="dead-retry-"]').all()) seen.push((await row.getAttribute('data-testid'))!);
+    }
+    // Every stuck record is on exactly one page.
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    await expect(page.getByTestId('dead-pager-next')).toBeDisabled();
   } finally {
     await terminal.stop();
     await county.stop();

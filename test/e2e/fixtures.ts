@@ -14,12 +14,20 @@ export interface Terminal {
 }
 
 /** Starts the terminal's browser host on a fresh data directory and waits for its ready line. */
-export async function startTerminal(config: Record<string, unknown> = {}): Promise<Terminal & { stop(): Promise<void> }> {
+export interface StartOptions {
+  /** `--mode` for the terminal (absent: the file's, else demo). */
+  mode?: 'demo' | 'site';
+  /** The configuration file's text as is (null: no file at all); by default `config` as JSON. */
+  configText?: string | null;
+}
+
+export async function startTerminal(config: Record<string, unknown> = {}, options: StartOptions = {}): Promise<Terminal & { stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
-  writeFileSync(join(dataDir, 'config.json'), JSON.stringify(config));
+  const text = options.configText === undefined ? JSON.stringify(config) : options.configText;
+  if (text !== null) writeFileSync(join(dataDir, 'config.json'), text);
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'src-main/app/cli.ts'), '--headless', '--quiet', '--data-dir', dataDir],
+    ['--import', 'tsx', join(ROOT, 'src-main/app/cli.ts'), '--headless', '--quiet', '--data-dir', dataDir, ...(options.mode ? ['--mode', options.mode] : [])],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const ready = await new Promise<{ url: string; origin: string }>((resolvePromise, reject) => {
@@ -140,13 +148,13 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ROOT, 'test-results', 'screenshots', `${name}.png`), fullPage: true });
 }
 
-/** Opens the technician PIN screen with a long press on the hidden corner. */
-export async function openTechnicianLogin(page: Page): Promise<void> {
+/** Opens the technician PIN screen (or, on an unconfigured terminal, `setupNeeded`) with a long press on the hidden corner. */
+export async function openTechnicianLogin(page: Page, screen: 'adminLogin' | 'setupNeeded' = 'adminLogin'): Promise<void> {
   const box = await page.getByTestId('tech-corner').boundingBox();
   if (!box) throw new Error('tech corner not laid out');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
-  await expect(page.locator('[data-screen="adminLogin"]')).toBeVisible({ timeout: 8_000 });
+  await expect(page.locator(`[data-screen="${screen}"]`)).toBeVisible({ timeout: 8_000 });
   await page.mouse.up();
 }
 
@@ -156,6 +164,12 @@ export async function signInAsTechnician(page: Page): Promise<void> {
   for (const d of '246810') await page.getByTestId(`key-${d}`).click();
   await page.getByTestId('pin-submit').click();
   await expect(page.locator('[data-screen="admin"]')).toBeVisible();
+}
+
+/** On the technician screen, opens a tab (overview, devices, queue, dead) and waits for its panel. */
+export async function openAdminTab(page: Page, tab: 'overview' | 'devices' | 'queue' | 'dead'): Promise<void> {
+  await page.getByTestId(`admin-tab-${tab}`).click();
+  await expect(page.locator('[data-screen="admin"]')).toHaveAttribute('data-tab', tab);
 }
 
 /**

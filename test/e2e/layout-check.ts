@@ -55,7 +55,8 @@ export async function layoutProblems(page: Page, rules: { reachTopPx: number; mi
       if (style.display === 'none' || style.visibility === 'hidden') continue;
       const rect = el.getBoundingClientRect();
       if (rect.width === 0 || rect.height === 0) continue;
-      if (el.closest('.visually-hidden')) continue;
+      // Visually hidden (for assistive technology only): by the class, or hidden the same way by a media query.
+      if (el.closest('.visually-hidden') || (rect.width <= 1 && rect.height <= 1)) continue;
       const hasText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
       if (rect.left < -1 || rect.top < -1 || rect.right > vw + 1 || rect.bottom > vh + 1) {
         problems.push({ kind: 'offscreen', what: `${name(el)} at ${Math.round(rect.left)},${Math.round(rect.top)}–${Math.round(rect.right)},${Math.round(rect.bottom)}` });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { auditA11y, expect, openTechnicianLogin, openTerminal, snap, test } from './fixtures.js';
+import { auditA11y, expect, openTechnicianLogin, openTerminal, serviceTile, snap, test } from './fixtures.js';
 import { DISPLAYS, FLOOR_STANDING, layoutProblems, reachLinePx } from './layout-check.js';
 
 /**
@@ -26,6 +26,8 @@ for (const display of DISPLAYS) {
       const label = `${display.name}-${elderly ? 'elderly' : 'standard'}-${language}`;
       test(`fits ${label}`, async ({ page, terminal }) => {
         await page.setViewportSize({ width: display.width, height: display.height });
+        // The page's timers run on a clock the test can move on, to reach the idle warning without waiting for it.
+        await page.clock.install();
         const reach = display.height > display.width ? reachLinePx(display.height, FLOOR_STANDING) : 0;
         await openTerminal(page, terminal);
         if (language === 'en') await page.getByTestId('lang-toggle').click();
@@ -45,9 +47,18 @@ for (const display of DISPLAYS) {
           }
           await expectFits(page, `${label}-home-${p}`, elderly, reach);
         }
-        const rating = page.getByTestId('service-rating');
-        for (let p = pages; p > 1 && (await rating.count()) === 0; p--) await page.getByTestId('home-pager-prev').click();
-        await rating.click();
+        // A service whose flow has not landed yet: its placeholder; then the "are you still there?" warning over it.
+        await (await serviceTile(page, 'ssc.progress')).click();
+        await expect(page.getByTestId('go-home')).toBeVisible();
+        await expectFits(page, `${label}-service-placeholder`, elderly, reach);
+        await page.clock.fastForward(65_000);
+        await expect(page.getByTestId('idle-dialog')).toBeVisible();
+        await expectFits(page, `${label}-idle`, elderly, reach);
+        await page.getByTestId('idle-continue').click();
+        await expect(page.getByTestId('idle-dialog')).toHaveCount(0);
+        await page.getByTestId('go-home').click();
+
+        await (await serviceTile(page, 'rating')).click();
         await expect(page.getByTestId('rating-5')).toBeVisible();
         await expectFits(page, `${label}-rating`, elderly, reach);
         await page.getByTestId('rating-5').click();
@@ -63,6 +74,22 @@ for (const display of DISPLAYS) {
         await expect(page.locator('html')).toHaveAttribute('lang', language);
         await expect(page.locator('html')).toHaveAttribute('data-elderly', String(elderly));
         await expectFits(page, `${label}-admin-login`, elderly, reach);
+
+        // The technician screen, every tab (the demo terminal has six devices: paged where they do not fit).
+        for (const d of '246810') await page.getByTestId(`key-${d}`).click();
+        await page.getByTestId('pin-submit').click();
+        await expect(page.locator('[data-screen="admin"]')).toBeVisible();
+        const tabs = page.getByRole('tab');
+        await expect(tabs.first()).toBeVisible();
+        for (const tab of await tabs.all()) {
+          await tab.click();
+          await expect(tab).toHaveAttribute('aria-selected', 'true');
+          const id = (await tab.getAttribute('data-testid'))!.replace('admin-tab-', '');
+          if (id === 'devices') await expect(page.getByTestId('device-pages')).toHaveAttribute('data-fitted', 'true');
+          if (id === 'dead') await expect(page.getByTestId('dead-empty')).toBeVisible();
+          if (id === 'queue') await expect(page.getByTestId('queue-depth')).toBeVisible();
+          await expectFits(page, `${label}-admin-${id}`, elderly, reach);
+        }
       });
     }
   }

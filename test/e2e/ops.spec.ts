@@ -1,13 +1,30 @@
+import { DEVICE_KINDS } from '../../src-main/contract/catalog.js';
+import { FLOOR_STANDING, reachLinePx } from './layout-check.js';
 import { zhCN } from '../../src-renderer/i18n/locales/zh-CN.js';
-import { auditA11y, expect, openTerminal, signInAsTechnician, snap, test } from './fixtures.js';
+import { auditA11y, expect, openAdminTab, openTerminal, signInAsTechnician, snap, test } from './fixtures.js';
 
-test('admin ops: the technician screen shows the offline queue next to the devices, passes axe in both languages', async ({ page, terminal }) => {
+test('admin ops: the technician screen shows one tab at a time (overview, devices, offline queue, stuck records), passes axe in both languages', async ({ page, terminal }) => {
   await openTerminal(page, terminal);
   await signInAsTechnician(page);
 
+  // A landscape screen is all within reach: the overview is the first tab and is open.
+  await expect(page.getByRole('tab')).toHaveText(['概况', '设备', '离线队列', '无法上传']);
+  await expect(page.getByTestId('admin-tab-overview')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('terminal-info')).toContainText(/T-[0-9A-F]{8}/);
+  await expect(page.getByTestId('health')).toBeVisible();
+  await expect(page.getByTestId('device-panel')).toHaveCount(0);
+
+  // The arrow keys move between tabs, as the ARIA tabs pattern has it.
+  await page.getByTestId('admin-tab-overview').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('admin-tab-devices')).toBeFocused();
+  await expect(page.getByTestId('device-panel')).toBeVisible();
+  await expect(page.getByTestId('device-cardReader')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('terminal-info')).toHaveCount(0);
+
+  await openAdminTab(page, 'queue');
   const panel = page.getByTestId('queue-panel');
   await expect(panel).toBeVisible();
-  await expect(page.getByTestId('device-panel')).toBeVisible();
   // A fresh terminal: nothing waiting, nothing stuck, accepting records.
   await expect(page.getByTestId('queue-depth')).toHaveText('0');
   await expect(page.getByTestId('queue-oldest')).toHaveText('无等待记录');
@@ -20,7 +37,9 @@ test('admin ops: the technician screen shows the offline queue next to the devic
   const sync = (await page.getByTestId('queue-status').getAttribute('data-sync')) as keyof typeof zhCN.queue.sync;
   expect(Object.keys(zhCN.queue.sync)).toContain(sync);
   await expect(page.getByTestId('queue-sync')).toContainText(zhCN.queue.sync[sync]);
+  await openAdminTab(page, 'dead');
   await expect(page.getByTestId('dead-empty')).toBeVisible();
+  await openAdminTab(page, 'queue');
 
   // Every button on the panel is a large touch target.
   for (const button of await panel.getByRole('button').all()) {
@@ -37,7 +56,9 @@ test('admin ops: the technician screen shows the offline queue next to the devic
   await expect(page.getByTestId('queue-oldest')).toHaveText('Nothing waiting');
   await expect(page.getByTestId('queue-accepting')).toHaveText('Yes');
   await expect(page.getByTestId('queue-last-sync')).toHaveText(/^(Never|(\d{1,2} \w{3} \d{4}, )?\d{2}:\d{2}:\d{2})$/);
+  await openAdminTab(page, 'dead');
   await expect(page.getByTestId('dead-empty')).toHaveText('No records are stuck.');
+  await openAdminTab(page, 'queue');
   await snap(page, 'admin-ops-en');
   expect(await auditA11y(page, { enhancedContrast: true }), 'admin en').toEqual([]);
 
@@ -45,4 +66,29 @@ test('admin ops: the technician screen shows the offline queue next to the devic
   await page.getByTestId('queue-refresh').click();
   await expect(page.getByTestId('queue-depth')).toHaveText('0');
   await expect(page.getByTestId('notice')).toHaveCount(0);
+});
+
+test('device rows that do not fit a portrait terminal in large text are paged, every device on exactly one page, the tabs below the reach line', async ({ page, terminal }) => {
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await openTerminal(page, terminal);
+  await page.getByTestId('elderly-toggle').click();
+  await signInAsTechnician(page);
+  // Portrait: the overview is read above the reach line, so it is not a tab; the devices tab opens first.
+  await expect(page.getByRole('tab')).toHaveText(['设备', '离线队列', '无法上传']);
+  await expect(page.getByTestId('admin-overview')).toBeVisible();
+  await expect(page.locator('[data-screen="admin"]')).toHaveAttribute('data-tab', 'devices');
+  await expect(page.getByTestId('device-pages')).toHaveAttribute('data-fitted', 'true');
+  const where = page.getByTestId('device-pager-where');
+  const pages = Number(await where.getAttribute('data-pages'));
+  expect(pages).toBeGreaterThan(1);
+  const seen: string[] = [];
+  for (let p = 1; p <= pages; p++) {
+    if (p > 1) await page.getByTestId('device-pager-next').click();
+    await expect(where).toHaveAttribute('data-page', String(p));
+    for (const row of await page.locator('[data-testid^="device-"][data-state]').all()) seen.push((await row.getAttribute('data-testid'))!);
+  }
+  expect(seen.sort()).toEqual(DEVICE_KINDS.map((k) => `device-${k}`).sort());
+  // Within reach: the tabs and the way out are in the lower part of the screen.
+  const tabTop = (await page.getByTestId('admin-tab-devices').boundingBox())!.y;
+  expect(tabTop).toBeGreaterThan(reachLinePx(1920, FLOOR_STANDING));
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { auditA11y, expect, openTerminal, signInAsTechnician, snap, serviceTile, test } from './fixtures.js';
+import { auditA11y, expect, openAdminTab, openTerminal, signInAsTechnician, snap, serviceTile, test } from './fixtures.js';
 
 async function rate(page: Page, score: number): Promise<void> {
   await page.getByTestId('start').click();
@@ -21,6 +21,7 @@ test.describe('rating transaction', () => {
     await expect(page.locator('[data-screen="attract"]')).toBeVisible();
 
     await signInAsTechnician(page);
+    await openAdminTab(page, 'queue');
     // The embedded county backend is up: the row leaves the queue and a sync time appears.
     await expect(page.getByTestId('queue-depth')).toHaveText('0', { timeout: 20_000 });
     await expect(page.getByTestId('queue-last-sync')).not.toContainText('从未', { timeout: 20_000 });
@@ -35,6 +36,7 @@ test.describe('rating transaction', () => {
       await expect(page.locator('[data-rating="recorded"]')).toBeVisible();
       await page.getByTestId('rating-finish').click();
       await signInAsTechnician(page);
+      await openAdminTab(page, 'queue');
       await expect(page.getByTestId('queue-depth')).toHaveText('1');
       await snap(page, 'admin-ops-offline-zh-CN');
     });

@@ -23,6 +23,7 @@ export function fakeKiosk() {
         site: { id: 's1', name: { zh: '城关镇便民服务中心', en: 'Chengguan Service Centre' }, level: 'township' as const },
         appVersion: '0.1.0',
         shell: 'browser' as const,
+        mode: 'demo' as const,
         emulatedDevices: true,
       },
     })),

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { app, powerSaveBlocker, safeStorage, session, type BrowserWindow } from 'electron';
 import { createCore } from '../../app/create-core.js';
+import { fileMode, readRawConfig, resolveMode } from '../../config/site-config.js';
 import type { KioskCore } from '../../core/kiosk-core.js';
 import { createLogger } from '../../logs/logger.js';
 import { installCrashLogging } from '../../logs/crash.js';
@@ -38,6 +39,8 @@ async function startCore(dataDir: string): Promise<KioskCore | undefined> {
       logToStderr: !app.isPackaged,
       appRoot: app.getAppPath(),
       keys: new SafeStorageKeyProvider(safeStorage, dataDir),
+      // A packaged build is a site terminal; an unpackaged run (a developer's) follows KIOSK_MODE or the file.
+      mode: resolveMode({ packaged: app.isPackaged, requested: process.env['KIOSK_MODE'], fileMode: fileMode(readRawConfig(dataDir)) }),
     });
   } catch (error) {
     log.error('core failed to start', { error: error instanceof Error ? error : 'unknown' });

@@ -6,6 +6,8 @@ export const en: LocaleShape = {
   app: {
     title: 'Social Security & Medical Insurance Self-Service',
     siteFallback: 'Self-service terminal',
+    demoMark: 'DEMO',
+    demoMarkLabel: 'Demo terminal: emulated devices and demo data, no real transactions',
   },
   hearAgain: {
     label: 'Hear again',
@@ -40,6 +42,26 @@ export const en: LocaleShape = {
   service: {
     preparing: 'This service is being prepared and will be available soon.',
     goHome: 'Back to home',
+  },
+  outOfService: {
+    title: 'This terminal is out of service',
+    body: 'Sorry, no services can be done at this terminal right now.',
+    where: 'Please go to a social security service counter, or call 12333.',
+  },
+  setup: {
+    title: 'This terminal is not set up',
+    lead: 'This site terminal has no usable configuration, so it does not serve residents. It never falls back to demo devices, the demo county or the demo PIN.',
+    problemsTitle: 'What the configuration needs',
+    problem: {
+      missing_file: 'there is no configuration file',
+      unreadable: 'the configuration file cannot be read',
+      invalid_json: 'the configuration file is not valid JSON',
+      invalid_value: 'the value is not valid',
+      required_on_site: 'a site terminal must set this',
+      demo_only: 'this is a demo value, not allowed on a site terminal',
+    },
+    how: 'Fix these in config.json in the data directory (technician PIN: npm run hash-pin; county address: https only), then restart the terminal. A setup wizard comes in a later release.',
+    back: 'Back',
   },
   rating: {
     lead: 'Were you satisfied with the service? Touch one.',
@@ -112,7 +134,8 @@ export const en: LocaleShape = {
       degraded: 'Degraded',
       down: 'Down',
     },
-    logout: 'Leave maintenance',
+    tabs: { label: 'Sections', overview: 'Overview', devices: 'Devices', queue: 'Offline queue', dead: 'Stuck records' },
+    logout: 'Sign out',
     loading: 'Loading…',
   },
   devices: {
@@ -277,6 +300,7 @@ export const en: LocaleShape = {
     not_found: 'That item was not found; it may already have been handled.',
     counter_required: 'This terminal cannot take this right now. Please go to the service counter.',
     record_in_doubt: 'We cannot confirm the record right now. Please ask at the service counter.',
+    out_of_service: 'This terminal is out of service. Please go to a service counter.',
     internal: 'Something went wrong. Please try again later.',
     unexpected: 'Something went wrong. Please try again later.',
   },
@@ -318,6 +342,8 @@ export const en: LocaleShape = {
     home: 'Please choose a service.',
     homePaged: 'Please choose a service. Page {{page, number}} of {{pages, count}}.',
     service: 'This service is being prepared. Please go back to home.',
+    outOfService: 'This terminal is out of service. Please go to a social security service counter, or call one two three three three.',
+    setupNeeded: 'This terminal is not set up.',
     adminLogin: 'Enter the technician PIN.',
     admin: 'Maintenance screen.',
     idle: 'Are you still there? Touch continue to keep going.',

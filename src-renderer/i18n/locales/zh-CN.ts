@@ -6,6 +6,8 @@ export const zhCN = {
   app: {
     title: '社保医保自助服务终端',
     siteFallback: '自助服务终端',
+    demoMark: '演示',
+    demoMarkLabel: '演示终端：使用模拟设备和演示数据，不办理真实业务',
   },
   hearAgain: {
     /** The button that says the screen's prompt once more. */
@@ -41,6 +43,26 @@ export const zhCN = {
   service: {
     preparing: '该业务正在准备中，敬请期待。',
     goHome: '返回首页',
+  },
+  outOfService: {
+    title: '本终端暂停服务',
+    body: '很抱歉，本终端现在不能办理业务。',
+    where: '请到社保经办窗口办理，或拨打 12333 咨询。',
+  },
+  setup: {
+    title: '终端尚未设置',
+    lead: '这台现场终端没有可用的配置，暂停为居民服务；它不会改用演示设备、演示县级系统或演示密码。',
+    problemsTitle: '配置中需要处理的项目',
+    problem: {
+      missing_file: '没有配置文件',
+      unreadable: '配置文件无法读取',
+      invalid_json: '配置文件不是有效的 JSON',
+      invalid_value: '取值无效',
+      required_on_site: '现场终端必须填写',
+      demo_only: '这是演示用的值，现场终端不能使用',
+    },
+    how: '请在数据目录的 config.json 中改好这些项目（技术人员密码用 npm run hash-pin 生成，县级系统地址只能用 https），然后重新启动终端。设置向导将在后续版本提供。',
+    back: '返回',
   },
   rating: {
     lead: '您对本次服务满意吗？请点击一项。',
@@ -113,6 +135,7 @@ export const zhCN = {
       deadLetters: '有无法上传的记录',
       countyUnreachable: '连不上县级系统',
     },
+    tabs: { label: '维护内容', overview: '概况', devices: '设备', queue: '离线队列', dead: '无法上传' },
     logout: '退出维护',
     loading: '正在读取…',
   },
@@ -278,6 +301,7 @@ export const zhCN = {
     not_found: '没有找到这一项，可能已被处理。',
     counter_required: '暂时无法在本机办理，请到服务窗口办理。',
     record_in_doubt: '记录状态暂时无法确认，请到服务窗口咨询。',
+    out_of_service: '本终端暂停服务，请到社保经办窗口办理。',
     internal: '系统出了点问题，请稍后再试。',
     unexpected: '系统出了点问题，请稍后再试。',
   },
@@ -319,6 +343,8 @@ export const zhCN = {
     home: '请选择要办理的业务。',
     homePaged: '请选择要办理的业务。第{{page, number}}页，共{{pages, count}}页。',
     service: '该业务正在准备中，请返回首页。',
+    outOfService: '本终端暂停服务。请到社保经办窗口办理，或拨打一二三三三咨询。',
+    setupNeeded: '终端尚未设置。',
     adminLogin: '请输入技术人员密码。',
     admin: '技术维护界面。',
     idle: '您还在吗？如需继续，请点击继续办理。',

@@ -64,6 +64,8 @@ describe('startup', () => {
       appRoot: '/fake/app',
       logToStderr: true,
       keys: expect.objectContaining({ name: 'safe-storage', path: '/fake/userData/data/outbox.key.sealed' }),
+      // Unpackaged, with no KIOSK_MODE and no configuration file: a developer's demo.
+      mode: 'demo',
     });
   });
 
@@ -100,6 +102,17 @@ describe('startup', () => {
     await startMain();
     expect((windows()[0]!.options['webPreferences'] as { devTools: boolean }).devTools).toBe(false);
     expect(mocks.createCore).toHaveBeenCalledWith(expect.objectContaining({ logToStderr: false }));
+  });
+
+  it('starts a packaged build as a site terminal, even when told to run as a demo', async () => {
+    fake.app.isPackaged = true;
+    process.env['KIOSK_MODE'] = 'demo';
+    try {
+      await startMain();
+    } finally {
+      delete process.env['KIOSK_MODE'];
+    }
+    expect(mocks.createCore).toHaveBeenCalledWith(expect.objectContaining({ mode: 'site' }));
   });
 
   it('shows the crash page and wires no calls when the core cannot start', async () => {

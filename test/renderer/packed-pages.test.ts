@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packStep } from '../../src-renderer/screens/HomeScreen.js';
+import { packStep } from '../../src-renderer/app/usePackedPages.js';
 
 type Fit = Parameters<typeof packStep>[0];
 
@@ -15,7 +15,7 @@ function pack(total: number, fits: (start: number, count: number, paged: boolean
   return { starts: fit.starts, renders };
 }
 
-describe('home screen pages', () => {
+describe('packed pages (home tiles, device rows, dead letters)', () => {
   it('is one page, without a pager, when every tile fits', () => {
     expect(pack(14, () => true).starts).toEqual([0]);
   });
