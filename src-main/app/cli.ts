@@ -5,6 +5,7 @@ import { PROJECT_ROOT, ConfigError } from '../config/load.js';
 import { startBrowserHost } from '../shell/browser/host.js';
 import { findChromium, launchChromium } from '../shell/browser/chromium.js';
 import { createCore } from './create-core.js';
+import { CoreSupervisor, configFileOf } from './core-supervisor.js';
 import { fileMode, readRawConfig, resolveMode } from '../config/site-config.js';
 import { makeShutdown } from './shutdown.js';
 import { installCrashLogging } from '../logs/crash.js';
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
   const port = Number.parseInt(values.port, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
   const mode = resolveMode({ packaged: false, requested: values.mode, fileMode: fileMode(readRawConfig(dataDir)) });
-  const core = await createCore({ dataDir, shell: 'browser', logToStderr: !values.quiet, mode });
+  // A site terminal out of service takes a repaired configuration without a restart (CoreSupervisor).
+  const core = await CoreSupervisor.start({ build: () => createCore({ dataDir, shell: 'browser', logToStderr: !values.quiet, mode }), configFile: configFileOf(dataDir) });
   const recordings = core.voiceRecordingsDir;
   const host = await startBrowserHost({
     core,

@@ -18,6 +18,8 @@ export const KioskEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('queue.changed'), queue: QueueStatusSchema }),
   /** The running flow's new view (its step, masked fields, digit counts; never a PIN or full number). */
   z.object({ type: z.literal('flow.changed'), view: FlowViewSchema }),
+  /** A new core took over (the configuration changed): what the terminal is, its settings and services are to be read again. */
+  z.object({ type: z.literal('terminal.changed') }),
 ]);
 export type KioskEvent = z.infer<typeof KioskEventSchema>;
 export type KioskEventType = KioskEvent['type'];

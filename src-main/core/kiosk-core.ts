@@ -203,6 +203,11 @@ export class KioskCore {
     this.events.emit(event);
   }
 
+  /** This core has just taken over from another (see CoreSupervisor): the renderer reads the terminal again. */
+  announceTerminalChanged(): void {
+    this.emit({ type: 'terminal.changed' });
+  }
+
   terminalInfo(): TerminalInfo {
     const { catalogFile, config, outOfService } = this.options;
     const site = outOfService ? undefined : catalogFile.sites.find((s) => s.id === config.siteId);

@@ -1,7 +1,7 @@
 import type { KioskEvent } from '../../src-main/contract/index.js';
 import { useStore } from '../store/index.js';
 import { missingCase } from '../util/missing-case.js';
-import { loadCatalog } from './site-actions.js';
+import { loadCatalog, loadSite } from './site-actions.js';
 
 /** Applies a core event to the store. Attached before rendererReady, so none is missed. */
 export function handleKioskEvent(event: KioskEvent): void {
@@ -33,6 +33,11 @@ export function handleKioskEvent(event: KioskEvent): void {
     case 'flow.changed':
       // Kept only while its service is open; the flow screens (src-renderer/flows) show it.
       state.setFlowView(event.view);
+      return;
+    case 'terminal.changed':
+      // A new configuration took over: back to the start, and read who we are and what we offer again.
+      state.navigate({ name: 'attract' });
+      void loadSite().then(() => loadCatalog());
       return;
     default:
       missingCase(event);

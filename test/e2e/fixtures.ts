@@ -173,6 +173,26 @@ export async function openAdminTab(page: Page, tab: 'overview' | 'devices' | 'qu
 }
 
 /**
+ * Reads a paged list from its first page to its last with the pager `pagerId` (there must be more
+ * than one page), calling `onPage` on each, and returns the test ids of the rows `rows` matches on
+ * each page, in order.
+ */
+export async function readEveryPage(page: Page, pagerId: string, rows: string, onPage: (n: number) => Promise<void> = async () => {}): Promise<string[]> {
+  const where = page.getByTestId(`${pagerId}-where`);
+  const pages = Number(await where.getAttribute('data-pages'));
+  expect(pages).toBeGreaterThan(1);
+  const seen: string[] = [];
+  for (let p = 1; p <= pages; p++) {
+    if (p > 1) await page.getByTestId(`${pagerId}-next`).click();
+    await expect(where).toHaveAttribute('data-page', String(p));
+    await onPage(p);
+    for (const row of await page.locator(rows).all()) seen.push((await row.getAttribute('data-testid'))!);
+  }
+  await expect(page.getByTestId(`${pagerId}-next`)).toBeDisabled();
+  return seen;
+}
+
+/**
  * The home screen's tile for a service: the home screen shows as many tiles as fit the display, a
  * page at a time, so this goes to the first page and pages forward until the tile is on screen (or
  * the pages run out: then the locator matches nothing).

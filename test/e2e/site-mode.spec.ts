@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { hashPin } from '../../src-main/config/pin-hash.js';
@@ -118,5 +118,38 @@ test('a configured site terminal serves residents with no demo mark; a demo term
     await snap(page, 'demo-mark-home');
   } finally {
     await demo.stop();
+  }
+});
+
+test('a corrupt configuration puts a site terminal out of service; repairing the file brings it into service without a restart', async ({ page }) => {
+  const county = await startCounty();
+  const terminal = await startTerminal({}, { mode: 'site', configText: '{"mode": "site", "siteId": ' });
+  try {
+    await openApp(page, terminal, 'outOfService');
+    await openTechnicianLogin(page, 'setupNeeded');
+    await expect(page.locator('[data-testid="setup-problems"] li')).toHaveAttribute('data-code', 'invalid_json');
+    await page.getByTestId('setup-back').click();
+    await expect(page.locator('[data-screen="outOfService"]')).toBeVisible();
+
+    // The technician repairs the file (written whole and renamed into place, as an editor or the wizard does).
+    const file = join(terminal.dataDir, 'config.json');
+    writeFileSync(`${file}.tmp`, JSON.stringify({
+      mode: 'site',
+      siteId: 'xa-hospital-01',
+      county: { url: county.url, enrolmentCode: demoEnrolmentCode('xa-hospital-01') },
+      admin: { pinHash: hashPin('135792', { N: 16_384, r: 8, p: 1 }) },
+      devices: [],
+    }));
+    renameSync(`${file}.tmp`, file);
+
+    // The same page, never reloaded, moves on to serving residents.
+    await expect(page.locator('[data-screen="attract"]')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('site-name')).toContainText('咸安区某医院门诊大厅');
+    await expect(page.getByTestId('demo-mark')).toHaveCount(0);
+    await page.getByTestId('start').click();
+    await expect(page.locator('[data-screen="home"]')).toBeVisible();
+  } finally {
+    await terminal.stop();
+    await county.stop();
   }
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { app, powerSaveBlocker, safeStorage, session, type BrowserWindow } from 'electron';
 import { createCore } from '../../app/create-core.js';
 import { fileMode, readRawConfig, resolveMode } from '../../config/site-config.js';
-import type { KioskCore } from '../../core/kiosk-core.js';
+import { CoreSupervisor, configFileOf, type SupervisedCore } from '../../app/core-supervisor.js';
 import { createLogger } from '../../logs/logger.js';
 import { installCrashLogging } from '../../logs/crash.js';
 import { forwardCoreEvents, registerCallHandlers } from './ipc.js';
@@ -31,9 +31,9 @@ function shellPaths() {
   };
 }
 
-async function startCore(dataDir: string): Promise<KioskCore | undefined> {
-  try {
-    return await createCore({
+async function startCore(dataDir: string): Promise<SupervisedCore | undefined> {
+  const build = () =>
+    createCore({
       dataDir,
       shell: 'electron',
       logToStderr: !app.isPackaged,
@@ -42,6 +42,9 @@ async function startCore(dataDir: string): Promise<KioskCore | undefined> {
       // A packaged build is a site terminal; an unpackaged run (a developer's) follows KIOSK_MODE or the file.
       mode: resolveMode({ packaged: app.isPackaged, requested: process.env['KIOSK_MODE'], fileMode: fileMode(readRawConfig(dataDir)) }),
     });
+  try {
+    // A site terminal out of service takes a repaired configuration without a restart.
+    return await CoreSupervisor.start({ build, configFile: configFileOf(dataDir) });
   } catch (error) {
     log.error('core failed to start', { error: error instanceof Error ? error : 'unknown' });
     return undefined;
@@ -51,7 +54,7 @@ async function startCore(dataDir: string): Promise<KioskCore | undefined> {
 async function start(): Promise<BrowserWindow> {
   const paths = shellPaths();
   // The protocol is up before the core; it asks the core for the county voice folder per request.
-  const started: { core?: KioskCore } = {};
+  const started: { core?: SupervisedCore } = {};
   handleAppProtocol(paths.rendererDir, () => started.core?.voiceRecordingsDir);
   hardenSession(session.defaultSession);
   const core = await startCore(paths.dataDir);

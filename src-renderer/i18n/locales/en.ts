@@ -60,7 +60,7 @@ export const en: LocaleShape = {
       required_on_site: 'a site terminal must set this',
       demo_only: 'this is a demo value, not allowed on a site terminal',
     },
-    how: 'Fix these in config.json in the data directory (technician PIN: npm run hash-pin; county address: https only), then restart the terminal. A setup wizard comes in a later release.',
+    how: 'Fix these in config.json in the data directory (technician PIN: npm run hash-pin; county address: https only), and save: the terminal takes it within seconds, without a restart. A setup wizard comes in a later release.',
     back: 'Back',
   },
   rating: {

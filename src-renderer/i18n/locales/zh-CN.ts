@@ -61,7 +61,7 @@ export const zhCN = {
       required_on_site: '现场终端必须填写',
       demo_only: '这是演示用的值，现场终端不能使用',
     },
-    how: '请在数据目录的 config.json 中改好这些项目（技术人员密码用 npm run hash-pin 生成，县级系统地址只能用 https），然后重新启动终端。设置向导将在后续版本提供。',
+    how: '请在数据目录的 config.json 中改好这些项目（技术人员密码用 npm run hash-pin 生成，县级系统地址只能用 https），保存后几秒内终端就会自动采用，无需重启。设置向导将在后续版本提供。',
     back: '返回',
   },
   rating: {

@@ -8,5 +8,8 @@ export function fakeCore() {
     call: vi.fn(async (name: unknown, _payload: unknown): Promise<Result<unknown>> => ok({ answered: name })),
     events: new EventQueue(),
     close: vi.fn(async () => undefined),
+    /** In service (the supervisor watches the configuration only while a core is out of service). */
+    terminalInfo: () => ({ mode: 'demo' as const }),
+    voiceRecordingsDir: undefined,
   };
 }

@@ -125,7 +125,7 @@ describe('startup', () => {
   it('stops the core before the app quits', async () => {
     await startMain();
     fake.app.emit('before-quit');
-    expect(core.close).toHaveBeenCalled();
+    await vi.waitFor(() => expect(core.close).toHaveBeenCalled());
   });
 
   it('supervises the renderer and quits when the window closes', async () => {
