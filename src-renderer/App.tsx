@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
+import type { DisabledReason } from '../src-main/contract/index.js';
 import { useStore, type Screen } from './store/index.js';
+import { noServiceCause } from './app/no-service.js';
 import { missingCase } from './util/missing-case.js';
 import { useApplySettings } from './app/useApplySettings.js';
 import { useVoicePreload } from './voice/useScreenVoice.js';
@@ -19,9 +21,11 @@ import { AdminScreen } from './screens/AdminScreen.js';
 import { OutOfServiceScreen } from './screens/OutOfServiceScreen.js';
 import { SetupNeededScreen } from './screens/SetupNeededScreen.js';
 
-function renderScreen(screen: Screen, outOfService: boolean) {
+function renderScreen(screen: Screen, outOfService: boolean, noService: DisabledReason | null) {
   // Nothing can be served: residents see the notice, the technician entry what the configuration lacks.
   if (outOfService) return screen.name === 'adminLogin' || screen.name === 'admin' ? <SetupNeededScreen /> : <OutOfServiceScreen />;
+  // No service can run right now: the notice and its cause instead of the start button, until one can again.
+  if (noService && screen.name === 'attract') return <OutOfServiceScreen cause={noService} />;
   switch (screen.name) {
     case 'attract':
       return <AttractScreen />;
@@ -41,6 +45,7 @@ function renderScreen(screen: Screen, outOfService: boolean) {
 export function App() {
   const screen = useStore((s) => s.screen);
   const outOfService = useStore((s) => s.terminal?.outOfService !== undefined);
+  const noService = useStore((s) => noServiceCause(s.catalog));
   const { secondsLeft, resume } = useIdleWatch();
   useApplySettings();
   useVoicePreload();
@@ -56,7 +61,7 @@ export function App() {
     <div className="app">
       <TopBar preferences={reach === 'none'} />
       <NoticeBanner />
-      {renderScreen(screen, outOfService)}
+      {renderScreen(screen, outOfService, noService)}
       {reach === 'low' && <PreferenceBar />}
       <TechCorner />
       {secondsLeft !== null && <IdleDialog secondsLeft={secondsLeft} onContinue={resume} />}

@@ -1,4 +1,5 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { hashPin } from '../../src-main/config/pin-hash.js';
@@ -7,6 +8,8 @@ import { zhCN } from '../../src-renderer/i18n/locales/zh-CN.js';
 import { en } from '../../src-renderer/i18n/locales/en.js';
 import { auditA11y, expect, openTechnicianLogin, serviceTile, snap, startCounty, startTerminal, test, type Terminal } from './fixtures.js';
 import { DISPLAYS, FLOOR_STANDING, layoutProblems, reachLinePx } from './layout-check.js';
+
+const ROOT = join(import.meta.dirname, '../..');
 
 /**
  * Safe first boot: a site terminal never runs on the demo defaults. Without a usable configuration
@@ -151,5 +154,30 @@ test('a corrupt configuration puts a site terminal out of service; repairing the
   } finally {
     await terminal.stop();
     await county.stop();
+  }
+});
+
+test('a terminal where no service can run says so and why instead of offering a start, in both languages', async ({ page }) => {
+  // A site level whose services all need devices this terminal does not have.
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-catalog-'));
+  const catalog = JSON.parse(readFileSync(join(ROOT, 'assets/catalog/county-catalog.json'), 'utf8')) as { siteServices: Record<string, string[]> };
+  catalog.siteServices['outlet'] = ['ssc.pin.reset', 'ssc.pin.change'];
+  writeFileSync(join(dir, 'catalog.json'), JSON.stringify(catalog));
+  const terminal = await startTerminal({ catalogFile: join(dir, 'catalog.json'), devices: [] });
+  try {
+    await openApp(page, terminal, 'outOfService');
+    await expect(page.getByTestId('start')).toHaveCount(0);
+    await expect(page.getByTestId('out-of-service-cause')).toHaveAttribute('data-cause', 'deviceMissing');
+    await expect(page.getByTestId('out-of-service-cause')).toHaveText(zhCN.outOfService.cause.deviceMissing);
+    await expect(page.getByTestId('out-of-service')).toContainText('12333');
+    await snap(page, 'no-service-zh-CN');
+    expect(await auditA11y(page)).toEqual([]);
+    await page.getByTestId('lang-toggle').click();
+    await expect(page.getByTestId('out-of-service-cause')).toHaveText(en.outOfService.cause.deviceMissing);
+    // The technician entry still leads to the technician PIN: this terminal is configured.
+    await openTechnicianLogin(page);
+  } finally {
+    await terminal.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

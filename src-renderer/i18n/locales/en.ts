@@ -47,6 +47,14 @@ export const en: LocaleShape = {
     title: 'This terminal is out of service',
     body: 'Sorry, no services can be done at this terminal right now.',
     where: 'Please go to a social security service counter, or call 12333.',
+    cause: {
+      deviceFault: 'A device the services need is not working right now.',
+      needsNetwork: 'The network is down, and every service here needs it.',
+      cannotRecord: 'This terminal cannot save records right now.',
+      deviceMissing: 'This terminal does not have the devices the services need.',
+      notAtThisSite: 'This site offers no self-service yet.',
+      counterOnly: 'Every service at this site is done at the counter.',
+    },
   },
   setup: {
     title: 'This terminal is not set up',

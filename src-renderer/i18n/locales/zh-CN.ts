@@ -48,6 +48,14 @@ export const zhCN = {
     title: '本终端暂停服务',
     body: '很抱歉，本终端现在不能办理业务。',
     where: '请到社保经办窗口办理，或拨打 12333 咨询。',
+    cause: {
+      deviceFault: '办理业务所需的设备暂时出现故障。',
+      needsNetwork: '网络暂时中断，本机的业务都需要联网。',
+      cannotRecord: '本机暂时无法保存记录。',
+      deviceMissing: '本机没有办理业务所需的设备。',
+      notAtThisSite: '本网点暂不提供自助业务。',
+      counterOnly: '本网点的业务都需要到柜台办理。',
+    },
   },
   setup: {
     title: '终端尚未设置',
