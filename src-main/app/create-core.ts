@@ -5,7 +5,10 @@ import { PROJECT_ROOT, loadCatalogFile, loadConfig, loadOrCreateIdentity } from 
 import { ConfigSchema, type CatalogFile, type Config } from '../config/schema.js';
 import { loadSiteConfig } from '../config/site-config.js';
 import type { SetupProblem, TerminalMode } from '../contract/terminal.js';
-import type { QueueStatus } from '../contract/ops.js';
+import type { BundleTarget, QueueStatus } from '../contract/ops.js';
+import { fail, ok } from '../contract/errors.js';
+import { configForBundle, listBundleTargets, writeLogBundle } from '../logs/bundle.js';
+import type { LogBundler } from '../core/ops-sources.js';
 import { configureLogging, createLogger, flushLogs, stderrSink } from '../logs/logger.js';
 import { openLogFiles } from '../logs/files.js';
 import { KioskCore } from '../core/kiosk-core.js';
@@ -51,7 +54,7 @@ export async function createCore(options: CreateCoreOptions): Promise<KioskCore>
   if (mode === 'site') {
     const site = loadSiteConfig(options.dataDir, appRoot);
     if (!site.ok) {
-      createLogger('app').warn('site terminal is not configured: out of service', { count: site.problems.length, fields: site.problems.map((p) => `${p.field}:${p.code}`).join(',') });
+      createLogger('app').warn('site terminal is not configured: out of service', { count: site.problems.length, problems: site.problems.slice(0, 20).map((p) => `${p.field}:${p.code}`) });
       return outOfServiceCore({ ...options, terminalId, appVersion: version, problems: site.problems, logFile });
     }
     ({ config, catalogFile } = site);
@@ -91,6 +94,7 @@ export async function createCore(options: CreateCoreOptions): Promise<KioskCore>
     flows: createFlows({ config, terminalId, manager: devices.manager, queue }),
     ...(demo ? { demoDevices: (action: Parameters<typeof applyDemoAction>[1]) => applyDemoAction(devices.manager, action) } : {}),
     adminLockout: new FileLockoutStore(join(options.dataDir, 'admin-lockout.json')),
+    logBundle: logBundler({ dataDir: options.dataDir, terminalId, appVersion: version, config }),
     onClose: async () => {
       await queue.close();
       await devices.close();
@@ -132,4 +136,32 @@ function outOfServiceCore(o: CreateCoreOptions & { terminalId: string; appVersio
       o.logFile.end();
     },
   });
+}
+
+/** Log bundles of this terminal: to its own `bundles/` folder or a mounted removable drive. */
+function logBundler(o: { dataDir: string; terminalId: string; appVersion: string; config: Config }): LogBundler {
+  const log = createLogger('bundle');
+  const public_ = ({ id, kind, label }: BundleTarget): BundleTarget => ({ id, kind, label });
+  return {
+    targets: () => listBundleTargets(o.dataDir).map(public_),
+    async write(targetId, status) {
+      const target = listBundleTargets(o.dataDir).find((t) => t.id === targetId);
+      if (!target) return fail('not_found');
+      flushLogs(); // the latest lines belong in the bundle
+      try {
+        const written = await writeLogBundle({
+          logsDir: join(o.dataDir, 'logs'),
+          outDir: target.path,
+          terminalId: o.terminalId,
+          appVersion: o.appVersion,
+          documents: { status, config: configForBundle(o.config) },
+        });
+        log.info('log bundle written', { kind: target.kind, bytes: written.bytes, files: written.files, dropped: written.omitted.length });
+        return ok({ name: written.name, target: public_(target), bytes: written.bytes, sha256: written.sha256, files: written.files, omitted: written.omitted.length });
+      } catch (error) {
+        log.warn('log bundle could not be written', { kind: target.kind, error: error instanceof Error ? error : 'unknown' });
+        return fail('bundle_failed');
+      }
+    },
+  };
 }

@@ -3,7 +3,7 @@ import { CatalogSchema } from './catalog.js';
 import { IdlePolicySchema, SettingsPatchSchema, SettingsSchema } from './settings.js';
 import { HealthSchema } from './health.js';
 import { TerminalInfoSchema } from './terminal.js';
-import { DeadLetterSchema, DeviceStatusListSchema, QueueStatusSchema } from './ops.js';
+import { BundleTargetSchema, BundleWrittenSchema, DeadLetterSchema, DeviceStatusListSchema, QueueStatusSchema } from './ops.js';
 import { DemoDeviceActionSchema, FlowActionSchema, FlowViewSchema } from './flows.js';
 
 const Empty = z.object({}).strict();
@@ -61,6 +61,14 @@ export const CALLS = {
   },
   /** Ops: discards a dead letter for good (audited); fails with `not_found` if it is gone. */
   discardDeadLetter: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: z.object({}) },
+  /** Technician only: where a log bundle can be written now (the terminal's folder, mounted removable drives). */
+  listBundleTargets: { input: Empty, output: z.object({ targets: z.array(BundleTargetSchema).max(32) }) },
+  /**
+   * Technician only: writes a zip of the logs, the status, the configuration without secrets and a
+   * SHA-256 manifest to a target from listBundleTargets (`not_found` for any other id, `bundle_failed`
+   * when it cannot be written).
+   */
+  exportLogBundle: { input: z.object({ targetId: z.string().min(1).max(32) }).strict(), output: BundleWrittenSchema },
   /**
    * Starts the service's resident flow in this session (ending any other flow); the answer is its
    * first view, later ones arrive as `flow.changed`. Fails with `session_mismatch`, `service_unknown`

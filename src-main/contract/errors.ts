@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'record_in_doubt',
   /** The terminal cannot serve at all (a site terminal without a usable configuration). */
   'out_of_service',
+  /** A log bundle could not be written (drive full or pulled, no permission). */
+  'bundle_failed',
   'internal',
 ] as const;
 

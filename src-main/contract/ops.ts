@@ -42,3 +42,23 @@ export const DeadLetterSchema = z.object({
   attempts: z.number().int().min(0),
 });
 export type DeadLetter = z.infer<typeof DeadLetterSchema>;
+
+/** A place a log bundle can be written to: the terminal's own folder, or a removable drive (chosen by id, never by path). */
+export const BundleTargetSchema = z.object({
+  id: z.string().regex(/^(local|usb-[0-9a-f]{12})$/),
+  kind: z.enum(['local', 'removable']),
+  /** The drive's name (its mount folder), or `bundles` for the terminal's own folder. */
+  label: z.string().min(1).max(64),
+});
+export type BundleTarget = z.infer<typeof BundleTargetSchema>;
+
+/** A written log bundle: its file name, size, SHA-256 (to quote to the county), files in it and logs left out by the cap. */
+export const BundleWrittenSchema = z.object({
+  name: z.string().min(1).max(200),
+  target: BundleTargetSchema,
+  bytes: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  files: z.number().int().min(0),
+  omitted: z.number().int().min(0),
+});
+export type BundleWritten = z.infer<typeof BundleWrittenSchema>;

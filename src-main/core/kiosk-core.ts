@@ -12,7 +12,7 @@ import type { LockoutStore } from './lockout-store.js';
 import { buildCatalog } from './catalog.js';
 import { EventQueue } from './event-queue.js';
 import { SessionManager } from './sessions.js';
-import type { DeviceStatusSource, QueueOps } from './ops-sources.js';
+import type { DeviceStatusSource, LogBundler, QueueOps } from './ops-sources.js';
 import type { Recorder } from './recorder.js';
 import { computeHealth, networkState, unavailableDevices } from './live-state.js';
 
@@ -55,6 +55,8 @@ export interface CoreOptions {
   recorder: Recorder;
   /** The county's voice recordings found at start: their folder (for the shells to serve) and clip ids. */
   voiceRecordings?: { dir: string; ids: readonly string[] };
+  /** Log bundles for ops staff (none: no targets, and export answers not_found). */
+  logBundle?: LogBundler;
   /** Keeps the technician-login lockout across restarts (in memory when absent). */
   adminLockout?: LockoutStore;
   /** Builds the flow host for resident services (none: every service is a placeholder). */
@@ -306,6 +308,13 @@ export class KioskCore {
           log.info('dead letter retried by technician');
           return ok({});
         }),
+      listBundleTargets: () => this.asTechnician(() => ok({ targets: this.options.logBundle?.targets() ?? [] })),
+      exportLogBundle: async (input) => {
+        if (!this.admin.active) return fail('admin_not_authorized');
+        if (!this.options.logBundle) return fail('not_found');
+        const status = { terminal: this.terminalInfo(), health: this.health(), devices: this.options.devices.list(), queue: this.options.queue.status() };
+        return this.options.logBundle.write(input.targetId, status);
+      },
       discardDeadLetter: (input) =>
         this.asTechnician(() => {
           if (!this.options.queue.discard(input.id, 'technician')) return fail('not_found');

@@ -10,7 +10,7 @@ export const LOG_FIELDS = {
   outcome: 'code', operation: 'code', call: 'code', event: 'code', step: 'code', serviceId: 'code', scheme: 'code',
   permission: 'code', type: 'code', keyProvider: 'code', origin: 'code', host: 'code', page: 'code',
   sqliteCode: 'code', where: 'code', state: 'code', action: 'code', role: 'code', op: 'code',
-  mediaTypes: 'codes',
+  mediaTypes: 'codes', problems: 'codes',
   // counts and other numbers
   attempt: 'count', attempts: 'count', restart: 'count', restarts: 'count', rounds: 'count', failures: 'count',
   depth: 'count', deadLetters: 'count', moved: 'count', dropped: 'count', length: 'count', expected: 'count', got: 'count',
@@ -22,7 +22,7 @@ export const LOG_FIELDS = {
   // ids: UUIDs or short codes
   txId: 'id', sessionId: 'id', terminalId: 'id', auditId: 'id', bundleId: 'id',
   // flags
-  packaged: 'flag', ok: 'flag', budget: 'flag', delivered: 'flag', disconnected: 'flag', fatal: 'flag', withheld: 'flag',
+  packaged: 'flag', inService: 'flag', ok: 'flag', budget: 'flag', delivered: 'flag', disconnected: 'flag', fatal: 'flag', withheld: 'flag',
 } as const satisfies Record<string, FieldKind>;
 
 export type LogFieldName = keyof typeof LOG_FIELDS;

@@ -23,6 +23,12 @@ export class SyncEngine {
   private paused = false;
   private cycle: Promise<CycleOutcome> | null = null;
   private again = false;
+  /**
+   * When the last claim looked for due rows. The next wake is worked out from it, not from the time
+   * the cycle ended: a row that fell due in between (a slow cycle, a loaded machine) is then woken for
+   * at once instead of being missed until the idle interval.
+   */
+  private claimedAt: number | null = null;
   private timer: NodeJS.Timeout | null = null;
   private lastSweep = 0;
   private lastError: SyncStatus['lastError'] = null;
@@ -185,7 +191,7 @@ export class SyncEngine {
     }
     if (out.kind === 'paused') return;
     const now = this.o.now();
-    const wake = Math.min(this.wakeAt(now) ?? Number.POSITIVE_INFINITY, now + this.o.maxIdleMs);
+    const wake = Math.min(this.wakeAt(Math.min(now, this.claimedAt ?? now)) ?? Number.POSITIVE_INFINITY, now + this.o.maxIdleMs);
     this.nextAttemptAt = wake;
     this.timer = setTimeout(() => void this.loop(), Math.max(0, wake - now));
     this.timer.unref?.();
@@ -210,6 +216,7 @@ export class SyncEngine {
       const expired = this.o.outbox.deadLetters.expireBefore(now - this.o.retryWindowMs, now);
       if (expired > 0) log.warn('rows outlived the retry window', { moved: expired });
     }
+    this.claimedAt = now;
     const claim = this.o.outbox.leases.claim(this.o.owner, this.o.maxItems, this.o.leaseMs, now);
     if (claim.rows.length === 0) {
       if (this.running) this.state = 'idle';

@@ -9,20 +9,21 @@ import { useScreenVoice } from '../voice/useScreenVoice.js';
 import { DevicePanel } from '../components/DevicePanel.js';
 import { DeadLetterPanel, QueuePanel } from '../components/QueuePanel.js';
 import { ReachZone } from '../components/ReachZone.js';
+import { LogBundlePanel } from '../components/LogBundlePanel.js';
 
-export type AdminTab = 'overview' | 'devices' | 'queue' | 'dead';
+export type AdminTab = 'overview' | 'devices' | 'queue' | 'dead' | 'logs';
 
 /**
  * The tabs a display shows: with a reach line (a floor-standing portrait terminal) the overview has no
  * controls and is read above the line, so it is not a tab there.
  */
 export function adminTabs(hasReachLine: boolean): AdminTab[] {
-  return hasReachLine ? ['devices', 'queue', 'dead'] : ['overview', 'devices', 'queue', 'dead'];
+  return hasReachLine ? ['devices', 'queue', 'dead', 'logs'] : ['overview', 'devices', 'queue', 'dead', 'logs'];
 }
 
 /**
  * Technician landing page, one thing at a time: the terminal and its health, the devices, the offline
- * queue, the dead letters. The tabs and the way out are at the bottom, within reach; nothing scrolls
+ * queue, the dead letters, the log bundle. The tabs and the way out are at the bottom, within reach; nothing scrolls
  * (long lists are paged).
  */
 export function AdminScreen() {
@@ -68,6 +69,7 @@ export function AdminScreen() {
           {tab === 'devices' && <DevicePanel />}
           {tab === 'queue' && <QueuePanel />}
           {tab === 'dead' && <DeadLetterPanel />}
+          {tab === 'logs' && <LogBundlePanel />}
         </div>
         <div className="admin__bar">
           <div className="admin__tabs" role="tablist" aria-label={t('admin.tabs.label')} onKeyDown={onKey}>

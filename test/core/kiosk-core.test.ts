@@ -4,7 +4,12 @@ import { fakeFlows, makeCore } from './helpers.js';
 
 describe('KioskCore call dispatch', () => {
   it('answers every call name in the contract with a value that matches its output schema', async () => {
-    const core = makeCore({}, undefined, undefined, { flows: fakeFlows(), demoDevices: () => true });
+    const target = { id: 'local', kind: 'local' as const, label: 'bundles' };
+    const logBundle = {
+      targets: () => [target],
+      write: async () => ({ ok: true as const, value: { name: 'kiosk-logs-T-1.zip', target, bytes: 10, sha256: 'a'.repeat(64), files: 3, omitted: 0 } }),
+    };
+    const core = makeCore({}, undefined, undefined, { flows: fakeFlows(), demoDevices: () => true, logBundle });
     const sessionId = () => core.sessions.sessionId ?? core.sessions.start().sessionId;
     const enabled = core.catalog().services.find((s) => !s.disabledReason)?.id;
     const inputs: Record<string, () => unknown> = {
@@ -17,6 +22,7 @@ describe('KioskCore call dispatch', () => {
       adminLogin: () => ({ pin: '246810' }),
       retryDeadLetter: () => ({ id: 'dl-1' }),
       discardDeadLetter: () => ({ id: 'dl-2' }),
+      exportLogBundle: () => ({ targetId: 'local' }),
       submitRating: () => ({ sessionId: core.sessions.sessionId ?? core.sessions.start().sessionId, score: 4 }),
     };
     // Signed in first so the ops calls answer; logout goes last.

@@ -166,8 +166,8 @@ export async function signInAsTechnician(page: Page): Promise<void> {
   await expect(page.locator('[data-screen="admin"]')).toBeVisible();
 }
 
-/** On the technician screen, opens a tab (overview, devices, queue, dead) and waits for its panel. */
-export async function openAdminTab(page: Page, tab: 'overview' | 'devices' | 'queue' | 'dead'): Promise<void> {
+/** On the technician screen, opens a tab (overview, devices, queue, dead, logs) and waits for its panel. */
+export async function openAdminTab(page: Page, tab: 'overview' | 'devices' | 'queue' | 'dead' | 'logs'): Promise<void> {
   await page.getByTestId(`admin-tab-${tab}`).click();
   await expect(page.locator('[data-screen="admin"]')).toHaveAttribute('data-tab', tab);
 }

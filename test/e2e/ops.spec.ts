@@ -1,5 +1,8 @@
 import { DEVICE_KINDS } from '../../src-main/contract/catalog.js';
-import { FLOOR_STANDING, reachLinePx } from './layout-check.js';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FLOOR_STANDING, layoutProblems, reachLinePx } from './layout-check.js';
 import { zhCN } from '../../src-renderer/i18n/locales/zh-CN.js';
 import { auditA11y, expect, openAdminTab, openTerminal, readEveryPage, signInAsTechnician, snap, test } from './fixtures.js';
 
@@ -8,7 +11,7 @@ test('admin ops: the technician screen shows one tab at a time (overview, device
   await signInAsTechnician(page);
 
   // A landscape screen is all within reach: the overview is the first tab and is open.
-  await expect(page.getByRole('tab')).toHaveText(['概况', '设备', '离线队列', '无法上传']);
+  await expect(page.getByRole('tab')).toHaveText(['概况', '设备', '离线队列', '无法上传', '日志']);
   await expect(page.getByTestId('admin-tab-overview')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('terminal-info')).toContainText(/T-[0-9A-F]{8}/);
   await expect(page.getByTestId('health')).toBeVisible();
@@ -74,7 +77,7 @@ test('device rows that do not fit a portrait terminal in large text are paged, e
   await page.getByTestId('elderly-toggle').click();
   await signInAsTechnician(page);
   // Portrait: the overview is read above the reach line, so it is not a tab; the devices tab opens first.
-  await expect(page.getByRole('tab')).toHaveText(['设备', '离线队列', '无法上传']);
+  await expect(page.getByRole('tab')).toHaveText(['设备', '离线队列', '无法上传', '日志']);
   await expect(page.getByTestId('admin-overview')).toBeVisible();
   await expect(page.locator('[data-screen="admin"]')).toHaveAttribute('data-tab', 'devices');
   await expect(page.getByTestId('device-pages')).toHaveAttribute('data-fitted', 'true');
@@ -83,4 +86,26 @@ test('device rows that do not fit a portrait terminal in large text are paged, e
   // Within reach: the tabs and the way out are in the lower part of the screen.
   const tabTop = (await page.getByTestId('admin-tab-devices').boundingBox())!.y;
   expect(tabTop).toBeGreaterThan(reachLinePx(1920, FLOOR_STANDING));
+});
+
+test('ops staff make a log bundle from the screen: saved on the terminal, its checksum shown, the screen still fitting 1366×768 in large text', async ({ page, terminal }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openTerminal(page, terminal);
+  await signInAsTechnician(page);
+  await page.getByTestId('elderly-toggle').click();
+  await openAdminTab(page, 'logs');
+  // No drive on this machine: the terminal's own folder is the one choice, already chosen.
+  await expect(page.getByTestId('bundle-target-local')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('bundle-export').click();
+  const done = page.getByTestId('bundle-done');
+  await expect(done).toBeVisible();
+  const name = (await done.getAttribute('data-name'))!;
+  expect(name).toMatch(/^kiosk-logs-T-[0-9A-F]{8}-\d{8}-\d{6}Z\.zip$/);
+  const file = join(terminal.dataDir, 'bundles', name);
+  expect(existsSync(file)).toBe(true);
+  expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(await done.getAttribute('data-sha256'));
+  await expect(page.getByTestId('bundle-status')).toContainText((await done.getAttribute('data-sha256'))!);
+  await snap(page, 'admin-log-bundle-elderly-zh-CN');
+  expect(await layoutProblems(page, { reachTopPx: 0, minTarget: 80 })).toEqual([]);
+  expect(await auditA11y(page, { enhancedContrast: true })).toEqual([]);
 });
