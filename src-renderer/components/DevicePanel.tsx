@@ -6,6 +6,7 @@ import { useStore } from '../store/index.js';
 import { STATE_VIEW, lastSeen, messageText } from './device-panel-model.js';
 import { usePackedPages } from '../app/usePackedPages.js';
 import { Pager } from './Pager.js';
+import { OpsPanel } from './OpsPanel.js';
 import '../styles/ops.css';
 
 /** Refreshes quietly this often, so "last answer" stays true (heartbeats alone do not send events). */
@@ -45,11 +46,7 @@ export function DevicePanel() {
   }, [refresh, setDevices]);
 
   return (
-    <section className="device-panel" aria-labelledby="device-panel-title" data-testid="device-panel">
-      {/* The tab names the panel; the heading is for assistive technology. */}
-      <h2 id="device-panel-title" className="visually-hidden">
-        {t('devices.title')}
-      </h2>
+    <OpsPanel id="device-panel-title" title={t('devices.title')} className="device-panel" testId="device-panel">
       <div className="ops-pages" ref={pages.ref} data-testid="device-pages" data-fitted={pages.fitted}>
         {devices === null ? (
           <p role="status">{t('devices.loading')}</p>
@@ -83,7 +80,7 @@ export function DevicePanel() {
           </button>
         </div>
       </div>
-    </section>
+    </OpsPanel>
   );
 }
 

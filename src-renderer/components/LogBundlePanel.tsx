@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleTarget, BundleWritten } from '../../src-main/contract/index.js';
 import { kiosk, run } from '../app/kiosk.js';
+import { OpsPanel } from './OpsPanel.js';
 import '../styles/ops.css';
 
 /**
@@ -43,10 +44,7 @@ export function LogBundlePanel() {
   const hasDrive = targets?.some((x) => x.kind === 'removable') ?? false;
 
   return (
-    <section className="queue-panel bundle-panel" aria-labelledby="bundle-title" data-testid="bundle-panel">
-      <h2 id="bundle-title" className="visually-hidden">
-        {t('bundle.title')}
-      </h2>
+    <OpsPanel id="bundle-title" title={t('bundle.title')} className="queue-panel bundle-panel" testId="bundle-panel">
       <div className="ops-pages">
         {/* Once a bundle is made, what it is takes the place of what it will be. */}
         {written === null && <p className="bundle__lead">{t('bundle.lead')}</p>}
@@ -91,6 +89,6 @@ export function LogBundlePanel() {
           </button>
         </div>
       </div>
-    </section>
+    </OpsPanel>
   );
 }

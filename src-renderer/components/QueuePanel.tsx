@@ -4,6 +4,7 @@ import { useStore } from '../store/index.js';
 import { DeadLetterList } from './DeadLetterList.js';
 import { useOpsQueue } from './useOpsQueue.js';
 import { SYNC_VIEW, acceptingWarning, formatAge, formatInstant, syncText } from './queue-panel-model.js';
+import { OpsPanel } from './OpsPanel.js';
 import '../styles/ops.css';
 
 /** Technician view of the offline outbox's status, live from `queue.changed`. */
@@ -11,10 +12,7 @@ export function QueuePanel() {
   const { t } = useTranslation();
   const { queue, now, refresh } = useOpsQueue();
   return (
-    <section className="queue-panel" aria-labelledby="queue-panel-title" data-testid="queue-panel">
-      <h2 id="queue-panel-title" className="visually-hidden">
-        {t('queue.title')}
-      </h2>
+    <OpsPanel id="queue-panel-title" title={t('queue.title')} className="queue-panel" testId="queue-panel">
       <div className="ops-pages">
         {queue === null ? <p role="status">{t('queue.loading')}</p> : <QueueFacts queue={queue} now={now} />}
         <div className="ops-foot">
@@ -23,7 +21,7 @@ export function QueuePanel() {
           </button>
         </div>
       </div>
-    </section>
+    </OpsPanel>
   );
 }
 
@@ -33,10 +31,7 @@ export function DeadLetterPanel() {
   const language = useStore((s) => s.settings.language);
   const { items, now, refresh, retry, discard } = useOpsQueue();
   return (
-    <section className="queue-panel dead-panel" aria-labelledby="dead-letters-title" data-testid="dead-panel">
-      <h2 id="dead-letters-title" className="visually-hidden">
-        {t('queue.dead.title')}
-      </h2>
+    <OpsPanel id="dead-letters-title" title={t('queue.dead.title')} className="queue-panel dead-panel" testId="dead-panel">
       <DeadLetterList
         items={items}
         language={language}
@@ -49,7 +44,7 @@ export function DeadLetterPanel() {
           </button>
         }
       />
-    </section>
+    </OpsPanel>
   );
 }
 
