@@ -15,6 +15,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TypedEmitter } from '../drivers/core/events.js';
+import { PtyEnd } from '../drivers/emulator-kit/pty-end.js';
+import { PtyPair } from '../drivers/emulator-kit/pty.js';
 import type { TranscriptEntry } from '../drivers/emulator-kit/transcript.js';
 import { Framer } from '../drivers/framing/framer.js';
 import { ccidSerial, idSam, stxLenBccNibble } from '../drivers/framing/profiles.js';
@@ -225,6 +227,7 @@ async function benchCardRead(baud: number, minimal: { exchanges: number; bytes: 
     const med = median(f.ms);
     const best = Math.min(...f.ms);
     const label = mode === 'probe' ? 'probe Le 00 (before)' : 'layout sizes (after)';
+    if (mode === 'layout') layoutMedians.set(baud, { med, exchanges: f.exchanges });
     console.log(
       `${String(baud).padStart(6)}  ${label.padEnd(21)} ${String(f.exchanges).padStart(4)} ${n(med, 9)} ${n(best, 8)} ${n(f.wireMs, 8)} ${n(minimalMs, 8)} ${n(med / minimalMs, 9, 3)} ${n(best / minimalMs, 9, 3)} ${n((med - f.wireMs) / f.exchanges, 9, 2)} ${n((best - f.wireMs) / f.exchanges, 9, 2)}`,
     );
@@ -237,6 +240,61 @@ async function benchCardRead(baud: number, minimal: { exchanges: number; bytes: 
 }
 
 const breakdowns: string[] = [];
+/** Layout-read medians per baud, read against the PTY floor at the end. */
+const layoutMedians = new Map<number, { med: number; exchanges: number }>();
+
+/**
+ * The floor a PTY pair puts under every exchange, measured in the same run: the host's serial
+ * transport writes a request of the minimal sequence's average size, and a bare responder on
+ * the other end answers with a reply of the average size the moment the request is complete,
+ * with no pacing and no card model. What it takes is the two PTY hops and the serialport
+ * binding's own latency, which no driver can remove; a real UART has its own (a USB-serial
+ * adapter's latency timer) in their place.
+ */
+async function ptyFloor(minimal: { exchanges: number; bytes: number }): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-pty-'));
+  const pair = new PtyPair({ hostLink: join(dir, 'A'), deviceLink: join(dir, 'B') });
+  await pair.start();
+  const device = PtyEnd.open(join(dir, 'B'));
+  const host = new SerialTransport({ path: join(dir, 'A'), baudRate: 115200 });
+  try {
+    await host.open();
+    const perExchange = minimal.bytes / minimal.exchanges;
+    const request = Buffer.alloc(Math.round(perExchange * 0.3), 0x5a);
+    const reply = Buffer.alloc(Math.round(perExchange * 0.7), 0xa5);
+    let got = 0;
+    device.onData((c) => {
+      got += c.length;
+      if (got >= request.length) {
+        got = 0;
+        void device.write(reply);
+      }
+    });
+    const ms: number[] = [];
+    for (let i = 0; i < 220; i++) {
+      const t0 = performance.now();
+      await new Promise<void>((resolve) => {
+        let back = 0;
+        const onData = (c: Uint8Array) => {
+          back += c.length;
+          if (back >= reply.length) {
+            host.off('data', onData);
+            resolve();
+          }
+        };
+        host.on('data', onData);
+        void host.write(request);
+      });
+      if (i >= 20) ms.push(performance.now() - t0);
+    }
+    return median(ms);
+  } finally {
+    await host.close();
+    await device.close();
+    await pair.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 async function benchApdu(baud: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-apdu-'));
@@ -352,6 +410,15 @@ console.log('where the overhead of an exchange goes (median per exchange, ms; th
 console.log(`  baud  driver  ${PARTS.map((p) => p.padStart(6)).join('  ')}`);
 console.log('                (PTY host→emulator, rx pacing lateness, model + first chunk lateness, tx pacing lateness, PTY emulator→host, driver software, total)');
 for (const b of breakdowns) console.log(b);
+const floor = await ptyFloor(minimal);
+console.log(`PTY floor per exchange (same pair, bare responder, no pacing, no model): ${floor.toFixed(3)} ms, ${minimal.exchanges} exchanges ${(floor * minimal.exchanges).toFixed(1)} ms`);
+for (const [baud, l] of layoutMedians) {
+  const wire = minimal.bytes * byteMs(baud);
+  const reachable = wire + minimal.exchanges * floor;
+  console.log(
+    `${String(baud).padStart(6)} baud  layout read ${l.med.toFixed(1)} ms  minimal wire ${wire.toFixed(1)} ms  wire + PTY floor ${reachable.toFixed(1)} ms (ratio ${(reachable / wire).toFixed(3)} before any driver work)  read / (wire + floor) ${(l.med / reachable).toFixed(3)}`,
+  );
+}
 for (const baud of [9600, 115200]) await benchApdu(baud);
 await benchIdCard(115200);
 await benchInMemory();
