@@ -6,7 +6,7 @@ import { startBrowserHost } from '../shell/browser/host.js';
 import { findChromium, launchChromium } from '../shell/browser/chromium.js';
 import { createCore } from './create-core.js';
 import { CoreSupervisor, configFileOf } from './core-supervisor.js';
-import { fileMode, readRawConfig, resolveMode } from '../config/site-config.js';
+import { configUsable, fileMode, readRawConfig, resolveMode } from '../config/site-config.js';
 import { makeShutdown } from './shutdown.js';
 import { installCrashLogging } from '../logs/crash.js';
 
@@ -27,9 +27,14 @@ async function main(): Promise<void> {
   const dataDir = resolve(values['data-dir']);
   const port = Number.parseInt(values.port, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
-  const mode = resolveMode({ packaged: false, requested: values.mode, fileMode: fileMode(readRawConfig(dataDir)) });
-  // A site terminal out of service takes a repaired configuration without a restart (CoreSupervisor).
-  const core = await CoreSupervisor.start({ build: () => createCore({ dataDir, shell: 'browser', logToStderr: !values.quiet, mode }), configFile: configFileOf(dataDir) });
+  // Read again at every core: the setup wizard turns a demo checkout's data directory into a site's.
+  const mode = () => resolveMode({ packaged: false, requested: values.mode, fileMode: fileMode(readRawConfig(dataDir)) });
+  // A changed configuration is taken without a restart (CoreSupervisor): at once while out of service, between sessions in service.
+  const core = await CoreSupervisor.start({
+    build: () => createCore({ dataDir, shell: 'browser', logToStderr: !values.quiet, mode: mode() }),
+    configFile: configFileOf(dataDir),
+    configUsable: () => configUsable(dataDir, PROJECT_ROOT, mode()),
+  });
   const recordings = core.voiceRecordingsDir;
   const host = await startBrowserHost({
     core,

@@ -20,6 +20,36 @@ import { applyDemoAction, emptyDemoReaders } from '../devices/index.js';
 import type { KeyProvider } from '../outbox/key-provider.js';
 import { makeDataDirPrivate } from './private-data-dir.js';
 import { findVoiceRecordings, recordingsDirOf } from './voice-recordings.js';
+import { AdminAuth } from '../core/admin-auth.js';
+import { hashPin } from '../config/pin-hash.js';
+import { SyncStack } from '../outbox/sync-stack.js';
+import { ensureSetupCode } from '../setup/setup-code.js';
+import { SetupService } from '../setup/setup-service.js';
+
+/** The setup wizard's service for this data directory; enrolment stores its credentials in the terminal's own outbox. */
+function setupService(o: { dataDir: string; keys?: KeyProvider | undefined; catalogFile: CatalogFile }): SetupService {
+  return new SetupService({
+    dataDir: o.dataDir,
+    catalogFile: o.catalogFile,
+    enrol: async ({ url, code, siteId }) => {
+      const stack = await SyncStack.open({ dataDir: o.dataDir, countyUrl: url, siteId, ...(o.keys ? { keys: o.keys } : {}) });
+      try {
+        return await stack.enrol(code);
+      } finally {
+        await stack.close();
+      }
+    },
+  });
+}
+
+/** The shipped catalog, which a terminal with no usable configuration offers its sites from. */
+function shippedCatalog(appRoot: string): CatalogFile {
+  try {
+    return loadCatalogFile(ConfigSchema.parse({}), appRoot);
+  } catch {
+    return { version: 'none', categories: [], services: [], sites: [], siteServices: { township: [], village: [], outlet: [] } };
+  }
+}
 
 export interface CreateCoreOptions {
   dataDir: string;
@@ -95,6 +125,8 @@ export async function createCore(options: CreateCoreOptions): Promise<KioskCore>
     ...(demo ? { demoDevices: (action: Parameters<typeof applyDemoAction>[1]) => applyDemoAction(devices.manager, action) } : {}),
     adminLockout: new FileLockoutStore(join(options.dataDir, 'admin-lockout.json')),
     logBundle: logBundler({ dataDir: options.dataDir, terminalId, appVersion: version, config }),
+    setup: setupService({ dataDir: options.dataDir, keys: options.keys, catalogFile }),
+    countyTerminalId: () => queue.stack.countyTerminalId,
     onClose: async () => {
       await queue.close();
       await devices.close();
@@ -131,6 +163,15 @@ function outOfServiceCore(o: CreateCoreOptions & { terminalId: string; appVersio
       discard: () => false,
     },
     recorder: { record: () => ({ ok: false, code: 'counter_required' }) },
+    setup: setupService({ dataDir: o.dataDir, keys: o.keys, catalogFile: shippedCatalog(o.appRoot ?? PROJECT_ROOT) }),
+    setupAuth: new AdminAuth({
+      // The code is random and 8 digits; the cheapest allowed scrypt keeps the start fast, the lockout does the rest.
+      pinHash: hashPin(ensureSetupCode(o.dataDir), { N: 16_384, r: 8, p: 1 }),
+      maxTries: 5,
+      lockoutMs: 300_000,
+      sessionMs: 1_800_000,
+      store: new FileLockoutStore(join(o.dataDir, 'setup-lockout.json')),
+    }),
     onClose: async () => {
       flushLogs();
       o.logFile.end();

@@ -1,3 +1,4 @@
+import { saveEnrolment } from '../setup/enrolment.js';
 import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { QueueOps } from '../core/ops-sources.js';
@@ -76,7 +77,8 @@ export async function createQueue(options: QueueWiringOptions): Promise<QueueWir
   const code = config.county.enrolmentCode ?? (backend ? demoEnrolmentCode(config.siteId) : undefined);
   if (!stack.enrolled && code) {
     try {
-      await stack.enrol(code);
+      const countyTerminalId = await stack.enrol(code);
+      saveEnrolment(dataDir, { url: countyUrl, siteId: config.siteId, countyTerminalId });
     } catch (error) {
       log.warn('enrolment failed; recording offline until it succeeds', { error: error instanceof Error ? error.name : 'unknown' });
     }

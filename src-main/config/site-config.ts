@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SetupProblem, TerminalMode } from '../contract/terminal.js';
-import { ConfigError, loadCatalogFile } from './load.js';
+import { ConfigError, loadCatalogFile, loadConfig } from './load.js';
 import { parsePinHash, verifyPin } from './pin-hash.js';
 import { ConfigSchema, type CatalogFile, type Config } from './schema.js';
 
@@ -98,5 +98,16 @@ export function loadSiteConfig(dataDir: string, appRoot: string): SiteConfigResu
     if (!(error instanceof ConfigError)) throw error;
     const field = error.issues.some((i) => i.startsWith('siteId')) ? 'siteId' : 'catalogFile';
     return { ok: false, problems: [{ field, code: 'invalid_value' }] };
+  }
+}
+
+/** Whether the data directory's configuration would give a terminal in service in this mode (never throws). */
+export function configUsable(dataDir: string, appRoot: string, mode: TerminalMode): boolean {
+  if (mode === 'site') return loadSiteConfig(dataDir, appRoot).ok;
+  try {
+    loadCatalogFile(loadConfig(dataDir), appRoot);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -4,6 +4,7 @@ import { IdlePolicySchema, SettingsPatchSchema, SettingsSchema } from './setting
 import { HealthSchema } from './health.js';
 import { TerminalInfoSchema } from './terminal.js';
 import { BundleTargetSchema, BundleWrittenSchema, DeadLetterSchema, DeviceStatusListSchema, QueueStatusSchema } from './ops.js';
+import { SetupAppliedSchema, SetupDraftSchema, SetupEnrolledSchema, SetupOptionsSchema, SetupPreviewSchema } from './setup.js';
 import { DemoDeviceActionSchema, FlowActionSchema, FlowViewSchema } from './flows.js';
 
 const Empty = z.object({}).strict();
@@ -90,6 +91,26 @@ export const CALLS = {
   },
   /** Demo terminals only: a card into or out of an emulated reader, a key on the emulated pad; `not_demo` elsewhere. */
   demoDevice: { input: z.object({ action: DemoDeviceActionSchema }).strict(), output: z.object({}) },
+  /**
+   * Setup wizard on a site terminal with no usable configuration: opens it with the 8-digit code in
+   * `<dataDir>/setup-code` (`admin_bad_pin` with tries left, then `admin_locked`). A configured
+   * terminal refuses it (`admin_not_authorized`): there the technician's sign-in opens the wizard.
+   */
+  setupUnlock: {
+    input: z.object({ code: z.string().regex(/^\d{8}$/, 'the setup code is 8 digits') }).strict(),
+    output: z.object({ expiresAt: z.string() }),
+  },
+  /** Setup: the sites, the ports found on this machine and the current answers; setup access required. */
+  getSetupOptions: { input: Empty, output: SetupOptionsSchema },
+  /** Setup: enrols with the county at `url` with a one-time code; fails with `county_refused`, `county_unreachable` or `setup_invalid`. */
+  setupEnrol: {
+    input: z.object({ url: z.string().min(1).max(300), code: z.string().min(4).max(64), siteId: z.string().min(1).max(64) }).strict(),
+    output: SetupEnrolledSchema,
+  },
+  /** Setup: what is still wrong with a draft and the services residents would see with it. */
+  previewSetup: { input: z.object({ draft: SetupDraftSchema }).strict(), output: SetupPreviewSchema },
+  /** Setup: writes the draft as the new configuration (atomic, versioned); the terminal takes it up between sessions. */
+  applySetup: { input: z.object({ draft: SetupDraftSchema }).strict(), output: SetupAppliedSchema },
 } as const satisfies Record<string, { input: z.ZodType<object>; output: z.ZodTypeAny }>;
 
 export type Calls = typeof CALLS;

@@ -20,6 +20,12 @@ export const ERROR_CODES = [
   'out_of_service',
   /** A log bundle could not be written (drive full or pulled, no permission). */
   'bundle_failed',
+  /** The setup draft cannot be applied yet; `detail` names the fields and why (never their values). */
+  'setup_invalid',
+  /** The county backend answered and refused (a wrong or used enrolment code, an unknown site). */
+  'county_refused',
+  /** The county backend could not be reached (address, network, certificate). */
+  'county_unreachable',
   'internal',
 ] as const;
 

@@ -45,7 +45,10 @@ export const OutOfServiceSchema = z.object({
 export type OutOfService = z.infer<typeof OutOfServiceSchema>;
 
 export const TerminalInfoSchema = z.object({
+  /** The terminal's own id, made at its first start and kept in its data directory. */
   terminalId: z.string().min(1),
+  /** The id the county backend gave this terminal when it enrolled (its name in the county's records). */
+  countyTerminalId: z.string().min(1).max(64).optional(),
   /** The configured site; absent on a terminal that has none yet (out of service, unconfigured). */
   site: z.object({ id: z.string().min(1), name: LocalizedTextSchema, level: SiteLevelSchema }).optional(),
   appVersion: z.string().min(1),

@@ -7,6 +7,7 @@ import type { Health } from '../contract/health.js';
 import type { Catalog, DeviceKind } from '../contract/catalog.js';
 import type { Config, CatalogFile } from '../config/schema.js';
 import { createLogger } from '../logs/logger.js';
+import type { SetupService } from '../setup/setup-service.js';
 import { AdminAuth } from './admin-auth.js';
 import type { LockoutStore } from './lockout-store.js';
 import { buildCatalog } from './catalog.js';
@@ -63,6 +64,15 @@ export interface CoreOptions {
   flows?: (hooks: FlowRunnerHooks) => FlowRunner;
   /** Demo terminals only: drives the emulated hardware (cards in and out, pad keys); false when it cannot. */
   demoDevices?: (action: DemoDeviceAction) => boolean;
+  /** The id the county gave this terminal at enrolment, read when the terminal info is asked for. */
+  countyTerminalId?: () => string | undefined;
+  /** The setup wizard's core side (none: every setup call answers not_found). */
+  setup?: SetupService;
+  /**
+   * Out of service only: the one-time setup code's check (see setup-code.ts), which opens the setup
+   * wizard; in service the technician's sign-in does.
+   */
+  setupAuth?: AdminAuth;
   /** Stops what the composition root started (sync, devices); run once by `close()`. */
   onClose?: () => Promise<void>;
   now?: () => number;
@@ -74,6 +84,16 @@ export interface CoreOptions {
  */
 type Handlers = { [N in CallName]: (input: CallPayload<N>) => Result<CallOutput<N>> | Promise<Result<CallOutput<N>>> };
 
+/** The county's id for this terminal, if it is enrolled and it can be read (never fails the terminal info). */
+function countyId(read: (() => string | undefined) | undefined): { countyTerminalId?: string } {
+  try {
+    const id = read?.();
+    return id ? { countyTerminalId: id.slice(0, 64) } : {};
+  } catch {
+    return {};
+  }
+}
+
 /** The plain-Node core behind both shells: validates every payload and dispatches calls. */
 export class KioskCore {
   readonly events = new EventQueue();
@@ -84,6 +104,13 @@ export class KioskCore {
   private readonly devices: ReadonlySet<DeviceKind>;
   private readonly handlers: Handlers;
   private readonly flows: FlowRunner | undefined;
+  private readonly sessionEndListeners = new Set<() => void>();
+
+  /** Told whenever a resident session ends (whether or not a renderer is listening); returns the unsubscribe. */
+  onSessionEnded(listener: () => void): () => void {
+    this.sessionEndListeners.add(listener);
+    return () => this.sessionEndListeners.delete(listener);
+  }
 
   constructor(private readonly options: CoreOptions) {
     this.now = options.now ?? Date.now;
@@ -93,6 +120,7 @@ export class KioskCore {
     this.admin = new AdminAuth({ ...config.admin, now: this.now, ...(options.adminLockout ? { store: options.adminLockout } : {}) });
     this.sessions = new SessionManager(config.settingsDefaults, (sessionId, reason) => {
       this.emit({ type: 'session.ended', sessionId, reason });
+      for (const listener of this.sessionEndListeners) listener();
       this.emit({ type: 'settings.changed', settings: this.sessions.getSettings() });
     });
     this.flows = options.flows?.({
@@ -163,6 +191,14 @@ export class KioskCore {
     return this.closing;
   }
 
+  /** Setup calls: out of service after the setup code, in service for a signed-in technician. */
+  private async asSetup<T>(action: (setup: SetupService) => Result<T> | Promise<Result<T>>): Promise<Result<T>> {
+    const authorized = this.options.outOfService ? this.options.setupAuth?.active === true : this.admin.active;
+    if (!authorized) return fail('admin_not_authorized');
+    if (!this.options.setup) return fail('not_found');
+    return action(this.options.setup);
+  }
+
   /** Ops calls need a signed-in technician. */
   private asTechnician<T>(action: () => Result<T>): Result<T> {
     if (!this.admin.active) return fail('admin_not_authorized');
@@ -216,6 +252,7 @@ export class KioskCore {
     if (!site && !outOfService) throw new Error('configured site missing from catalog');
     return {
       terminalId: this.options.terminalId,
+      ...countyId(this.options.countyTerminalId),
       ...(site ? { site: { id: site.id, name: site.name, level: site.level } } : {}),
       appVersion: this.options.appVersion,
       shell: this.options.shell,
@@ -315,6 +352,22 @@ export class KioskCore {
         const status = { terminal: this.terminalInfo(), health: this.health(), devices: this.options.devices.list(), queue: this.options.queue.status() };
         return this.options.logBundle.write(input.targetId, status);
       },
+      setupUnlock: (input) => {
+        const auth = this.options.outOfService ? this.options.setupAuth : undefined;
+        if (!auth) return fail('admin_not_authorized');
+        const result = auth.login(input.code);
+        log.info('setup code entered', { outcome: result.ok ? 'ok' : result.error.code });
+        return result.ok ? ok({ expiresAt: result.value.expiresAt }) : result;
+      },
+      getSetupOptions: () => this.asSetup(async (setup) => ok(await setup.options())),
+      setupEnrol: (input) => this.asSetup((setup) => setup.enrol(input)),
+      previewSetup: (input) => this.asSetup((setup) => ok(setup.preview(input.draft))),
+      applySetup: (input) =>
+        this.asSetup((setup) => {
+          const result = setup.apply(input.draft);
+          log.info('setup applied', { outcome: result.ok ? 'ok' : result.error.code, ...(result.ok ? { version: result.value.version } : {}) });
+          return result;
+        }),
       discardDeadLetter: (input) =>
         this.asTechnician(() => {
           if (!this.options.queue.discard(input.id, 'technician')) return fail('not_found');

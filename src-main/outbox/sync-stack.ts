@@ -58,6 +58,12 @@ export class SyncStack {
     return this.outbox.getSecret(CREDENTIALS) !== undefined;
   }
 
+  /** The id the county gave this terminal when it enrolled; undefined before that. */
+  get countyTerminalId(): string | undefined {
+    const stored = this.outbox.getSecret(CREDENTIALS);
+    return stored ? parseCredentials(stored).terminalId : undefined;
+  }
+
   /** Enrols with a one-time code, stores the credentials encrypted and resumes sync; CountyError if refused. */
   async enrol(code: string): Promise<string> {
     const e = await this.client.enrol(code, this.siteId);

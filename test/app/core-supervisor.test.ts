@@ -32,7 +32,7 @@ const problemsNow = async (s: CoreSupervisor) => {
 };
 
 describe('core supervisor', () => {
-  it('takes a repaired configuration without a restart: out of service, then still out with the new problem, then in service and no longer watching', async () => {
+  it('takes a repaired configuration without a restart: out of service, then still out with the new problem, then in service', async () => {
     const s = await start();
     const events: KioskEvent[] = [];
     s.events.subscribe((e) => events.push(e));
@@ -60,15 +60,48 @@ describe('core supervisor', () => {
     await s.settled();
     expect(events.filter((e) => e.type === 'terminal.changed')).toHaveLength(2);
     expect((await s.call('startSession', {})).ok).toBe(true);
-
-    // In service, the file is no longer watched: a broken file now changes nothing until a restart.
-    expect(s.watchingConfig).toBe(false);
+    expect(s.watchingConfig).toBe(true);
   });
 
-  it('on a terminal in service from the start, never watches the file and only forwards', async () => {
+  it('in service, takes a change between resident sessions, never during one, and never a broken one', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kiosk-supervisor-'));
+    county = await startCountyBackend({ port: 0, dbFile: join(dataDir, 'test-county.db') });
+    const siteConfig = (siteId: string) =>
+      JSON.stringify({ mode: 'site', siteId, county: { url: county!.url, enrolmentCode: demoEnrolmentCode('xa-hospital-01') }, admin: { pinHash: hashPin('135792', { N: 16_384, r: 8, p: 1 }) }, devices: [] });
+    writeFileSync(join(dataDir, 'config.json'), siteConfig('xa-hospital-01'));
+    const build = () => createCore({ dataDir, shell: 'browser', logToStderr: false, mode: 'site' });
+    const { configUsable } = await import('../../src-main/config/site-config.js');
+    const { PROJECT_ROOT } = await import('../../src-main/config/load.js');
+    supervisor = await CoreSupervisor.start({ build, configFile: configFileOf(dataDir), pollMs: 20, configUsable: () => configUsable(dataDir, PROJECT_ROOT, 'site') });
+    const s = supervisor;
+    const siteNow = async () => ((await s.call('getTerminalInfo', {})) as { value: { site?: { id: string } } }).value.site?.id;
+    expect(await siteNow()).toBe('xa-hospital-01');
+    const first = s.core;
+
+    const session = (await s.call('startSession', {})) as { ok: true; value: { sessionId: string } };
+    writeFileSync(join(dataDir, 'config.json'), siteConfig('xa-community-01'));
+    await expect.poll(() => s.changePending).toBe(true);
+    expect(s.core).toBe(first);
+    expect(await siteNow()).toBe('xa-hospital-01');
+
+    await s.call('endSession', { sessionId: session.value.sessionId, reason: 'completed' });
+    await expect.poll(() => siteNow(), { timeout: 10_000 }).toBe('xa-community-01');
+    expect(s.changePending).toBe(false);
+    const second = s.core;
+
+    // A hand edit that breaks the file is not taken: the terminal keeps serving.
+    const seen = s.changesSeen;
+    writeFileSync(join(dataDir, 'config.json'), '{"mode": "site", "siteId": ');
+    await expect.poll(() => s.changesSeen).toBe(seen + 1);
+    await s.settled();
+    expect(s.core).toBe(second);
+    expect(await siteNow()).toBe('xa-community-01');
+    expect((await s.call('startSession', {})).ok).toBe(true);
+  });
+
+  it('on a demo terminal in service from the start, forwards calls to the core it built', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kiosk-supervisor-'));
     supervisor = await CoreSupervisor.start({ build: () => createCore({ dataDir, shell: 'browser', logToStderr: false }), configFile: configFileOf(dataDir), pollMs: 20 });
-    expect(supervisor.watchingConfig).toBe(false);
     expect(await supervisor.call('getTerminalInfo', {})).toMatchObject({ ok: true, value: { mode: 'demo' } });
   });
 });

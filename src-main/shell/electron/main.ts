@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { app, powerSaveBlocker, safeStorage, session, type BrowserWindow } from 'electron';
 import { createCore } from '../../app/create-core.js';
-import { fileMode, readRawConfig, resolveMode } from '../../config/site-config.js';
+import { configUsable, fileMode, readRawConfig, resolveMode } from '../../config/site-config.js';
 import { CoreSupervisor, configFileOf, type SupervisedCore } from '../../app/core-supervisor.js';
 import { createLogger } from '../../logs/logger.js';
 import { installCrashLogging } from '../../logs/crash.js';
@@ -32,6 +32,8 @@ function shellPaths() {
 }
 
 async function startCore(dataDir: string): Promise<SupervisedCore | undefined> {
+  // A packaged build is a site terminal; an unpackaged run (a developer's) follows KIOSK_MODE or the file, read at every core.
+  const mode = () => resolveMode({ packaged: app.isPackaged, requested: process.env['KIOSK_MODE'], fileMode: fileMode(readRawConfig(dataDir)) });
   const build = () =>
     createCore({
       dataDir,
@@ -39,12 +41,11 @@ async function startCore(dataDir: string): Promise<SupervisedCore | undefined> {
       logToStderr: !app.isPackaged,
       appRoot: app.getAppPath(),
       keys: new SafeStorageKeyProvider(safeStorage, dataDir),
-      // A packaged build is a site terminal; an unpackaged run (a developer's) follows KIOSK_MODE or the file.
-      mode: resolveMode({ packaged: app.isPackaged, requested: process.env['KIOSK_MODE'], fileMode: fileMode(readRawConfig(dataDir)) }),
+      mode: mode(),
     });
   try {
     // A site terminal out of service takes a repaired configuration without a restart.
-    return await CoreSupervisor.start({ build, configFile: configFileOf(dataDir) });
+    return await CoreSupervisor.start({ build, configFile: configFileOf(dataDir), configUsable: () => configUsable(dataDir, app.getAppPath(), mode()) });
   } catch (error) {
     log.error('core failed to start', { error: error instanceof Error ? error : 'unknown' });
     return undefined;
