@@ -78,6 +78,8 @@ export const ConfigSchema = z
   .object({
     /** `site` on a terminal at a site (the setup writes it); absent, a checkout runs as `demo` and a packaged build as `site`. */
     mode: TerminalModeSchema.optional(),
+    /** Written by the setup wizard: one more at every apply (the replaced file is kept in config-history/). */
+    configVersion: z.number().int().min(1).optional(),
     siteId: z.string().min(1).default('xa-hospital-01'),
     /** Path of the county catalog; relative paths resolve against the project root. */
     catalogFile: z.string().min(1).default('assets/catalog/county-catalog.json'),

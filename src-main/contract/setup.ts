@@ -47,7 +47,7 @@ export const SetupOptionsSchema = z.object({
   sites: z.array(SetupSiteSchema).max(500),
   ports: z.array(SetupPortSchema).max(64),
   /** The draft the current configuration amounts to (a first setup: sensible defaults). */
-  draft: SetupDraftSchema.omit({ technicianPin: true }).extend({ siteId: z.string() }),
+  draft: SetupDraftSchema.omit({ technicianPin: true }).extend({ siteId: z.string().max(64), countyUrl: z.string().max(300) }),
   /** Whether a technician PIN is configured already (a re-run may keep it). */
   hasTechnicianPin: z.boolean(),
   /** The id the county gave this terminal when it enrolled, if it has. */

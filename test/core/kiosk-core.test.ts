@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { CALL_NAMES, CALLS, type KioskEvent } from '../../src-main/contract/index.js';
-import { fakeFlows, makeCore } from './helpers.js';
+import { SetupService } from '../../src-main/setup/setup-service.js';
+import { catalogFile, fakeFlows, makeCore } from './helpers.js';
 
 describe('KioskCore call dispatch', () => {
   it('answers every call name in the contract with a value that matches its output schema', async () => {
@@ -9,7 +13,11 @@ describe('KioskCore call dispatch', () => {
       targets: () => [target],
       write: async () => ({ ok: true as const, value: { name: 'kiosk-logs-T-1.zip', target, bytes: 10, sha256: 'a'.repeat(64), files: 3, omitted: 0 } }),
     };
-    const core = makeCore({}, undefined, undefined, { flows: fakeFlows(), demoDevices: () => true, logBundle });
+    const setupDir = mkdtempSync(join(tmpdir(), 'kiosk-core-setup-'));
+    onTestFinished(() => rmSync(setupDir, { recursive: true, force: true }));
+    const setup = new SetupService({ dataDir: setupDir, catalogFile, listPorts: async () => [], enrol: async () => 'C-0001', pinParams: { N: 16_384, r: 8, p: 1 } });
+    const draft = { siteId: 'xa-hospital-01', countyUrl: 'https://county.example.cn', technicianPin: '583920', devices: [], language: 'zh-CN', volume: 0.8, idleWarnSeconds: 60, idleCountdownSeconds: 30 };
+    const core = makeCore({}, undefined, undefined, { flows: fakeFlows(), demoDevices: () => true, logBundle, setup });
     const sessionId = () => core.sessions.sessionId ?? core.sessions.start().sessionId;
     const enabled = core.catalog().services.find((s) => !s.disabledReason)?.id;
     const inputs: Record<string, () => unknown> = {
@@ -23,11 +31,16 @@ describe('KioskCore call dispatch', () => {
       retryDeadLetter: () => ({ id: 'dl-1' }),
       discardDeadLetter: () => ({ id: 'dl-2' }),
       exportLogBundle: () => ({ targetId: 'local' }),
+      setupEnrol: () => ({ url: 'https://county.example.cn', code: 'ONE-TIME-1', siteId: 'xa-hospital-01' }),
+      previewSetup: () => ({ draft }),
+      applySetup: () => ({ draft }),
       submitRating: () => ({ sessionId: core.sessions.sessionId ?? core.sessions.start().sessionId, score: 4 }),
     };
     // Signed in first so the ops calls answer; logout goes last.
     await core.call('adminLogin', { pin: '246810' });
-    const order = [...CALL_NAMES.filter((n) => n !== 'adminLogout'), 'adminLogout' as const];
+    // The setup code opens the wizard only out of service; a configured terminal refuses it.
+    expect(await core.call('setupUnlock', { code: '12345678' })).toEqual({ ok: false, error: { code: 'admin_not_authorized' } });
+    const order = [...CALL_NAMES.filter((n) => n !== 'adminLogout' && n !== 'setupUnlock'), 'adminLogout' as const];
     for (const name of order) {
       const result = await core.call(name, inputs[name]?.() ?? {});
       expect(result.ok, name).toBe(true);

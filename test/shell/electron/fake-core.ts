@@ -11,5 +11,7 @@ export function fakeCore() {
     /** In service (the supervisor watches the configuration only while a core is out of service). */
     terminalInfo: () => ({ mode: 'demo' as const }),
     voiceRecordingsDir: undefined,
+    sessions: { sessionId: undefined as string | undefined },
+    onSessionEnded: () => () => undefined,
   };
 }
