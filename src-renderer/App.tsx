@@ -20,10 +20,14 @@ import { AdminLoginScreen } from './screens/AdminLoginScreen.js';
 import { AdminScreen } from './screens/AdminScreen.js';
 import { OutOfServiceScreen } from './screens/OutOfServiceScreen.js';
 import { SetupNeededScreen } from './screens/SetupNeededScreen.js';
+import { SetupWizardScreen } from './setup/SetupWizardScreen.js';
 
 function renderScreen(screen: Screen, outOfService: boolean, noService: DisabledReason | null) {
   // Nothing can be served: residents see the notice, the technician entry what the configuration lacks.
-  if (outOfService) return screen.name === 'adminLogin' || screen.name === 'admin' ? <SetupNeededScreen /> : <OutOfServiceScreen />;
+  if (outOfService) {
+    if (screen.name === 'setup') return <SetupWizardScreen />;
+    return screen.name === 'adminLogin' || screen.name === 'admin' ? <SetupNeededScreen /> : <OutOfServiceScreen />;
+  }
   // No service can run right now: the notice and its cause instead of the start button, until one can again.
   if (noService && screen.name === 'attract') return <OutOfServiceScreen cause={noService} />;
   switch (screen.name) {
@@ -37,6 +41,8 @@ function renderScreen(screen: Screen, outOfService: boolean, noService: Disabled
       return <AdminLoginScreen />;
     case 'admin':
       return <AdminScreen />;
+    case 'setup':
+      return <SetupWizardScreen />;
     default:
       return missingCase(screen);
   }

@@ -10,6 +10,7 @@ import './styles/theme.css';
 import './styles/base.css';
 import './styles/screens.css';
 import './styles/flows.css';
+import './styles/setup.css';
 
 async function boot(): Promise<void> {
   const { api } = connectKiosk(handleKioskEvent, (status) => useStore.getState().setConnection(status));

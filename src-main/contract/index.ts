@@ -8,5 +8,6 @@ export * from './terminal.js';
 export * from './ops.js';
 export * from './events.js';
 export * from './flows.js';
+export * from './setup.js';
 export * from './calls.js';
 export * from './api.js';

@@ -30,8 +30,9 @@ export type SetupDeviceChoice = z.infer<typeof SetupDeviceChoiceSchema>;
 /** The wizard's answers; the technician PIN may be left out on a re-run to keep the current one. */
 export const SetupDraftSchema = z
   .object({
-    siteId: z.string().min(1).max(64),
-    countyUrl: z.string().min(1).max(300),
+    /** Empty until chosen: a draft is previewed from its first step on, and says what is missing. */
+    siteId: z.string().max(64),
+    countyUrl: z.string().max(300),
     technicianPin: z.string().regex(/^\d{6,12}$/, 'technician PIN is 6-12 digits').optional(),
     devices: z.array(SetupDeviceChoiceSchema).max(6),
     language: LanguageSchema,
@@ -47,7 +48,7 @@ export const SetupOptionsSchema = z.object({
   sites: z.array(SetupSiteSchema).max(500),
   ports: z.array(SetupPortSchema).max(64),
   /** The draft the current configuration amounts to (a first setup: sensible defaults). */
-  draft: SetupDraftSchema.omit({ technicianPin: true }).extend({ siteId: z.string().max(64), countyUrl: z.string().max(300) }),
+  draft: SetupDraftSchema.omit({ technicianPin: true }),
   /** Whether a technician PIN is configured already (a re-run may keep it). */
   hasTechnicianPin: z.boolean(),
   /** The id the county gave this terminal when it enrolled, if it has. */

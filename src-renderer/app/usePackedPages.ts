@@ -59,7 +59,9 @@ export function usePackedPages<T extends HTMLElement>(total: number, key: string
   const own = useRef<T>(null);
   const ref = box ?? own;
   const [viewport, setViewport] = useState(() => `${window.innerWidth}x${window.innerHeight}`);
-  const fullKey = `${viewport}|${key}|${total}`;
+  // The box's own size: it can change after a page was packed (a header that wraps in another language, a banner).
+  const [boxSize, setBoxSize] = useState('');
+  const fullKey = `${viewport}|${boxSize}|${key}|${total}`;
   const [fit, setFit] = useState<Fit>(() => startFit('', 0));
   const current = fit.key === fullKey;
   const fitted = current && fit.probe === null;
@@ -73,6 +75,14 @@ export function usePackedPages<T extends HTMLElement>(total: number, key: string
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setBoxSize(`${el.clientWidth}x${el.clientHeight}`));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
 
   useLayoutEffect(() => {
     const el = ref.current;

@@ -10,15 +10,16 @@ import { DevicePanel } from '../components/DevicePanel.js';
 import { DeadLetterPanel, QueuePanel } from '../components/QueuePanel.js';
 import { ReachZone } from '../components/ReachZone.js';
 import { LogBundlePanel } from '../components/LogBundlePanel.js';
+import { OpsPanel } from '../components/OpsPanel.js';
 
-export type AdminTab = 'overview' | 'devices' | 'queue' | 'dead' | 'logs';
+export type AdminTab = 'overview' | 'devices' | 'queue' | 'dead' | 'logs' | 'setup';
 
 /**
  * The tabs a display shows: with a reach line (a floor-standing portrait terminal) the overview has no
  * controls and is read above the line, so it is not a tab there.
  */
 export function adminTabs(hasReachLine: boolean): AdminTab[] {
-  return hasReachLine ? ['devices', 'queue', 'dead', 'logs'] : ['overview', 'devices', 'queue', 'dead', 'logs'];
+  return hasReachLine ? ['devices', 'queue', 'dead', 'logs', 'setup'] : ['overview', 'devices', 'queue', 'dead', 'logs', 'setup'];
 }
 
 /**
@@ -70,6 +71,7 @@ export function AdminScreen() {
           {tab === 'queue' && <QueuePanel />}
           {tab === 'dead' && <DeadLetterPanel />}
           {tab === 'logs' && <LogBundlePanel />}
+          {tab === 'setup' && <SetupPanel />}
         </div>
         <div className="admin__bar">
           <div className="admin__tabs" role="tablist" aria-label={t('admin.tabs.label')} onKeyDown={onKey}>
@@ -104,6 +106,24 @@ export function AdminScreen() {
   );
 }
 
+/** The way back into the setup wizard (the technician is signed in; no setup code is needed). */
+function SetupPanel() {
+  const { t } = useTranslation();
+  const navigate = useStore((s) => s.navigate);
+  return (
+    <OpsPanel id="admin-setup" title={t('admin.setupTitle')} className="queue-panel" testId="setup-panel">
+      <div className="ops-pages">
+        <p className="bundle__lead">{t('admin.setupLead')}</p>
+        <div className="ops-foot">
+          <button type="button" className="button button--primary ops-button" data-testid="admin-setup-start" onClick={() => navigate({ name: 'setup' })}>
+            {t('admin.setupStart')}
+          </button>
+        </div>
+      </div>
+    </OpsPanel>
+  );
+}
+
 /** Who this terminal is and how it is: identity, version, and each health check in words. */
 function AdminOverview() {
   const { t } = useTranslation();
@@ -120,6 +140,8 @@ function AdminOverview() {
           <dl className="facts" data-testid="terminal-info">
             <dt>{t('admin.terminalId')}</dt>
             <dd>{terminal.terminalId}</dd>
+            <dt>{t('admin.countyTerminalId')}</dt>
+            <dd data-testid="county-terminal-id">{terminal.countyTerminalId ?? '—'}</dd>
             <dt>{t('admin.site')}</dt>
             <dd>{terminal.site ? pickLocalized(terminal.site.name, language) : '—'}</dd>
             <dt>{t('admin.version')}</dt>

@@ -38,9 +38,14 @@ export function SetupNeededScreen() {
         </ul>
           {pages.showPager && <Pager page={pages.page} pageCount={pages.pageCount} onPage={pages.setPage} testId="setup-pager" />}
         </div>
-        <button type="button" className="button button--secondary button--large" data-testid="setup-back" onClick={() => navigate({ name: 'attract' })}>
-          {t('setup.back')}
-        </button>
+        <div className="screen__actions">
+          <button type="button" className="button button--secondary button--large" data-testid="setup-back" onClick={() => navigate({ name: 'attract' })}>
+            {t('setup.back')}
+          </button>
+          <button type="button" className="button button--primary button--large" data-testid="setup-start" onClick={() => navigate({ name: 'setup' })}>
+            {t('setup.start')}
+          </button>
+        </div>
       </ReachZone>
     </main>
   );

@@ -6,7 +6,9 @@ export type Screen =
   | { name: 'home' }
   | { name: 'service'; serviceId: string }
   | { name: 'adminLogin' }
-  | { name: 'admin' };
+  | { name: 'admin' }
+  /** The setup wizard: behind the setup code out of service, behind the technician's sign-in in service. */
+  | { name: 'setup' };
 
 export type ScreenName = Screen['name'];
 

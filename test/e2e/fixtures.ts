@@ -167,7 +167,7 @@ export async function signInAsTechnician(page: Page): Promise<void> {
 }
 
 /** On the technician screen, opens a tab (overview, devices, queue, dead, logs) and waits for its panel. */
-export async function openAdminTab(page: Page, tab: 'overview' | 'devices' | 'queue' | 'dead' | 'logs'): Promise<void> {
+export async function openAdminTab(page: Page, tab: 'overview' | 'devices' | 'queue' | 'dead' | 'logs' | 'setup'): Promise<void> {
   await page.getByTestId(`admin-tab-${tab}`).click();
   await expect(page.locator('[data-screen="admin"]')).toHaveAttribute('data-tab', tab);
 }

@@ -3,10 +3,10 @@ import { adminTabs } from '../../src-renderer/screens/AdminScreen.js';
 
 describe('technician screen tabs', () => {
   it('has the overview as the first tab where the whole screen is within reach', () => {
-    expect(adminTabs(false)).toEqual(['overview', 'devices', 'queue', 'dead', 'logs']);
+    expect(adminTabs(false)).toEqual(['overview', 'devices', 'queue', 'dead', 'logs', 'setup']);
   });
 
   it('reads the overview above the reach line on a floor-standing portrait terminal, so it is not a tab there', () => {
-    expect(adminTabs(true)).toEqual(['devices', 'queue', 'dead', 'logs']);
+    expect(adminTabs(true)).toEqual(['devices', 'queue', 'dead', 'logs', 'setup']);
   });
 });
