@@ -20,7 +20,8 @@ export const LOG_FIELDS = {
   delayMs: 'number', lockoutMs: 'number', cooldownMs: 'number', graceMs: 'number', windowMs: 'number',
   durationMs: 'number', oldestAgeMs: 'number', oldestCreatedAt: 'number', nextDueAt: 'number',
   // ids: UUIDs or short codes
-  txId: 'id', sessionId: 'id', terminalId: 'id', auditId: 'id', bundleId: 'id',
+  txId: 'id', sessionId: 'id', terminalId: 'id', countyTerminalId: 'id', auditId: 'id', bundleId: 'id',
+  version: 'count', devices: 'count', services: 'count',
   // flags
   packaged: 'flag', inService: 'flag', ok: 'flag', budget: 'flag', delivered: 'flag', disconnected: 'flag', fatal: 'flag', withheld: 'flag',
 } as const satisfies Record<string, FieldKind>;

@@ -9,8 +9,12 @@ export interface Fit {
   key: string;
   /** The first item of each packed page. */
   starts: number[];
-  /** The page being packed: its first item and how many it is trying; null once every item has a page. */
-  probe: { start: number; count: number } | null;
+  /**
+   * The page being packed: its first item, how many it is trying, and what is known so far: the
+   * most items seen to fit (`lo`, 0 for none yet) and the fewest seen to overflow (`hi`, 0 for none
+   * yet). Null once every item has a page.
+   */
+  probe: { start: number; count: number; lo: number; hi: number } | null;
   /** True once one page could not hold every item: every page then carries the pager. */
   paged: boolean;
   /** The page being read. */
@@ -18,21 +22,37 @@ export interface Fit {
 }
 
 export function startFit(key: string, total: number): Fit {
-  return { key, starts: [], probe: total > 0 ? { start: 0, count: total } : null, paged: false, page: 0 };
+  return { key, starts: [], probe: total > 0 ? { start: 0, count: total, lo: 0, hi: 0 } : null, paged: false, page: 0 };
 }
 
-/** One step of packing after the probe was laid out: give an item back, or close the page and start the next. */
+/**
+ * One step of packing after the probe was laid out. Every probe is a synchronous re-render before
+ * the screen is painted (React allows some fifty in a row), so the count is searched, not walked:
+ * halving and bisecting on the first page, and on later pages starting from the size of the page
+ * before, which usually settles in two tries.
+ */
 export function packStep(fit: Fit, total: number, overflows: boolean): Fit {
   const probe = fit.probe;
   if (!probe) return fit;
-  if (overflows && probe.count > 1) {
+  const left = total - probe.start;
+  if (overflows && probe.count > 1 && !fit.paged) {
     // A page that cannot hold everything left shows the pager: start again with it there.
-    if (!fit.paged) return { ...fit, starts: [], probe: { start: 0, count: total - 1 }, paged: true };
-    return { ...fit, probe: { start: probe.start, count: probe.count - 1 } };
+    return { ...fit, starts: [], probe: { start: 0, count: Math.max(1, Math.floor(total / 2)), lo: 0, hi: total }, paged: true };
+  }
+  const lo = overflows ? probe.lo : probe.count;
+  const hi = overflows ? probe.count : probe.hi;
+  // One item always has a page (the layout check reports one that does not fit); otherwise close at lo when lo + 1 is known to overflow or nothing is left.
+  const size = overflows && probe.count <= 1 ? 1 : lo > 0 && (lo === left || hi === lo + 1) ? lo : 0;
+  if (size === 0) {
+    let count: number;
+    if (hi > 0 && lo > 0) count = Math.floor((lo + hi) / 2);
+    else if (hi > 0) count = probe.start === 0 ? Math.max(1, Math.floor(hi / 2)) : hi - 1;
+    else count = Math.min(left, lo + 1);
+    return { ...fit, probe: { ...probe, count, lo, hi } };
   }
   const starts = [...fit.starts, probe.start];
-  const next = probe.start + probe.count;
-  return { ...fit, starts, probe: next < total ? { start: next, count: total - next } : null };
+  const next = probe.start + size;
+  return { ...fit, starts, probe: next < total ? { start: next, count: Math.min(size, total - next), lo: 0, hi: 0 } : null };
 }
 
 export interface PackedPages<T extends HTMLElement> {
@@ -76,13 +96,26 @@ export function usePackedPages<T extends HTMLElement>(total: number, key: string
     return () => window.removeEventListener('resize', onResize);
   }, []);
 
+  // A settled page that the box no longer holds (a header wrapped in another language, a banner
+  // came) is packed again. Only an overflow triggers it, and a few times per layout at most, so a
+  // box whose size follows its content cannot make packing chase itself.
+  const settled = useRef(false);
+  settled.current = fitted;
+  const repacks = useRef({ key: '', count: 0 });
+  const baseKey = `${viewport}|${key}|${total}`;
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setBoxSize(`${el.clientWidth}x${el.clientHeight}`));
+    const observer = new ResizeObserver(() => {
+      if (!settled.current || !(el.scrollHeight > el.clientHeight + 1)) return;
+      if (repacks.current.key !== baseKey) repacks.current = { key: baseKey, count: 0 };
+      if (repacks.current.count >= 3) return;
+      repacks.current.count += 1;
+      setBoxSize(`${el.clientWidth}x${el.clientHeight}`);
+    });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [ref]);
+  }, [ref, baseKey]);
 
   useLayoutEffect(() => {
     const el = ref.current;

@@ -298,7 +298,7 @@ function CountyStep({ options, draft, onUrl }: { options: SetupOptions; draft: D
     } else if (r) setFailure(r.failure);
   };
   return (
-    <div className="wizard__step">
+    <div className="wizard__step wizard__county">
       <Lead>{t('setupWizard.countyLead')}</Lead>
       <label className="wizard__field">
         <span>{t('setupWizard.countyUrl')}</span>
@@ -312,7 +312,7 @@ function CountyStep({ options, draft, onUrl }: { options: SetupOptions; draft: D
         {busy && <p>{t('setupWizard.enrolling')}</p>}
         {!busy && enrolled && !failure && (
           <p className="wizard__ok" data-testid="county-enrolled" data-id={enrolled}>
-            {t('setupWizard.enrolled', { id: enrolled })}
+            {t('setupWizard.enrolled')} <code className="wizard__id">{enrolled}</code>
           </p>
         )}
         {failure && (

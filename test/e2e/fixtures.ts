@@ -42,7 +42,8 @@ export async function startTerminal(config: Record<string, unknown> = {}, option
     dataDir,
     async stop() {
       await stopChild(child);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (process.env['E2E_KEEP_DATA']) console.log(`kept ${dataDir}`);
+      else rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

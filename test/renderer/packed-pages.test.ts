@@ -5,7 +5,7 @@ type Fit = Parameters<typeof packStep>[0];
 
 /** Runs the packing as the screen does, with `fits(start, count, paged)` standing in for the layout. */
 function pack(total: number, fits: (start: number, count: number, paged: boolean) => boolean): { starts: number[]; renders: number } {
-  let fit: Fit = { key: 'k', starts: [], probe: { start: 0, count: total }, paged: false, page: 0 };
+  let fit: Fit = { key: 'k', starts: [], probe: { start: 0, count: total, lo: 0, hi: 0 }, paged: false, page: 0 };
   let renders = 0;
   while (fit.probe) {
     renders++;
@@ -34,5 +34,27 @@ describe('packed pages (home tiles, device rows, dead letters)', () => {
 
   it('still gives a tile its own page when not even one fits (the layout check reports it)', () => {
     expect(pack(3, () => false).starts).toEqual([0, 1, 2]);
+  });
+});
+
+describe('packed pages: the search stays short', () => {
+  it('packs a long list into small pages in few renders (each one is a synchronous re-render before paint)', () => {
+    // 40 rows, 4 to a page with the pager: the old walk took one render per row given back.
+    const { starts, renders } = pack(40, (_start, count, paged) => paged && count <= 4);
+    expect(starts).toEqual([0, 4, 8, 12, 16, 20, 24, 28, 32, 36]);
+    expect(renders).toBeLessThan(50);
+  });
+
+  it('gives every page as many rows as it holds when pages differ', () => {
+    // Rows 0-9 are tall (3 to a page), the rest short (7 to a page).
+    const fits = (start: number, count: number, paged: boolean) => {
+      if (!paged) return false;
+      let height = 0;
+      for (let i = start; i < start + count; i++) height += i < 10 ? 7 : 3;
+      return height <= 21;
+    };
+    const { starts, renders } = pack(30, fits);
+    expect(starts).toEqual([0, 3, 6, 9, 14, 21, 28]);
+    expect(renders).toBeLessThan(50);
   });
 });

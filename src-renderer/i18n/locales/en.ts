@@ -99,7 +99,7 @@ export const en: LocaleShape = {
     countyCode: 'Enrolment code',
     enrol: 'Enrol with the county',
     enrolling: 'Enrolling…',
-    enrolled: 'Enrolled: the county knows this terminal as {{id}}.',
+    enrolled: 'Enrolled. County ID:',
     devicesLead: 'Which port each device is on. Choose "not fitted" for a device this terminal does not have.',
     notFitted: 'Not fitted',
     keepPort: 'Keep the current port',

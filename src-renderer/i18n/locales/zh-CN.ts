@@ -100,7 +100,7 @@ export const zhCN = {
     countyCode: '开通码',
     enrol: '向县级后台开通',
     enrolling: '正在开通…',
-    enrolled: '已开通：县级后台中本终端的编号是 {{id}}。',
+    enrolled: '已开通。县级编号：',
     devicesLead: '请选择每台设备接在哪个端口上；本终端没有的设备选“未安装”。',
     notFitted: '未安装',
     keepPort: '保留现有端口',
