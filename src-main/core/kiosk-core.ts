@@ -84,6 +84,11 @@ export interface CoreOptions {
  */
 type Handlers = { [N in CallName]: (input: CallPayload<N>) => Result<CallOutput<N>> | Promise<Result<CallOutput<N>>> };
 
+/** What the audit trail records a technician doing. */
+export type AuditAction = 'login' | 'logout' | 'setup_unlock' | 'setup_enrol' | 'setup_apply' | 'dead_letter_retry' | 'dead_letter_discard' | 'log_bundle';
+
+const outcomeOf = (r: Result<unknown>): string => (r.ok ? 'ok' : r.error.code);
+
 /** The county's id for this terminal, if it is enrolled and it can be read (never fails the terminal info). */
 function countyId(read: (() => string | undefined) | undefined): { countyTerminalId?: string } {
   try {
@@ -189,6 +194,25 @@ export class KioskCore {
       log.error('close failed', { error });
     });
     return this.closing;
+  }
+
+  /**
+   * The audit trail: every technician action (who, what, how it ended, when) is recorded through the
+   * outbox as an `admin-audit` transaction, so it is kept on the terminal until the county has it.
+   * Out of service there is no outbox yet: the action is in the log only. Never fails the action.
+   */
+  private audit(action: AuditAction, outcome: string, actor: 'technician' | 'setup'): void {
+    log.info('admin action', { action, outcome, role: actor });
+    const recorded = this.options.recorder.record({
+      kind: 'admin-audit',
+      orderingKey: `terminal:${this.options.terminalId}:audit`,
+      payload: { action, outcome, actor, terminalId: this.options.terminalId, siteId: this.options.config.siteId, at: new Date(this.now()).toISOString() },
+    });
+    if (!recorded.ok && !this.options.outOfService) log.warn('admin action not recorded in the audit trail', { action, code: recorded.code });
+  }
+
+  private setupActor(): 'technician' | 'setup' {
+    return this.options.outOfService ? 'setup' : 'technician';
   }
 
   /** Setup calls: out of service after the setup code, in service for a signed-in technician. */
@@ -302,10 +326,11 @@ export class KioskCore {
         // No technician credentials exist yet: nothing to sign in with (the demo PIN above all).
         if (this.options.outOfService) return fail('out_of_service');
         const result = this.admin.login(input.pin);
-        log.info('technician login', { outcome: result.ok ? 'ok' : result.error.code });
+        this.audit('login', outcomeOf(result), 'technician');
         return result;
       },
       adminLogout: () => {
+        if (this.admin.active) this.audit('logout', 'ok', 'technician');
         this.admin.logout();
         return ok({});
       },
@@ -341,38 +366,45 @@ export class KioskCore {
       listDeadLetters: () => this.asTechnician(() => ok({ items: this.options.queue.deadLetters() })),
       retryDeadLetter: (input) =>
         this.asTechnician(() => {
-          if (!this.options.queue.retry(input.id, 'technician')) return fail('not_found');
-          log.info('dead letter retried by technician');
-          return ok({});
+          const done = this.options.queue.retry(input.id, 'technician');
+          this.audit('dead_letter_retry', done ? 'ok' : 'not_found', 'technician');
+          return done ? ok({}) : fail('not_found');
         }),
       listBundleTargets: () => this.asTechnician(() => ok({ targets: this.options.logBundle?.targets() ?? [] })),
       exportLogBundle: async (input) => {
         if (!this.admin.active) return fail('admin_not_authorized');
         if (!this.options.logBundle) return fail('not_found');
         const status = { terminal: this.terminalInfo(), health: this.health(), devices: this.options.devices.list(), queue: this.options.queue.status() };
-        return this.options.logBundle.write(input.targetId, status);
+        const written = await this.options.logBundle.write(input.targetId, status);
+        this.audit('log_bundle', outcomeOf(written), 'technician');
+        return written;
       },
       setupUnlock: (input) => {
         const auth = this.options.outOfService ? this.options.setupAuth : undefined;
         if (!auth) return fail('admin_not_authorized');
         const result = auth.login(input.code);
-        log.info('setup code entered', { outcome: result.ok ? 'ok' : result.error.code });
+        this.audit('setup_unlock', outcomeOf(result), 'setup');
         return result.ok ? ok({ expiresAt: result.value.expiresAt }) : result;
       },
       getSetupOptions: () => this.asSetup(async (setup) => ok(await setup.options())),
-      setupEnrol: (input) => this.asSetup((setup) => setup.enrol(input)),
+      setupEnrol: (input) =>
+        this.asSetup(async (setup) => {
+          const result = await setup.enrol(input);
+          this.audit('setup_enrol', outcomeOf(result), this.setupActor());
+          return result;
+        }),
       previewSetup: (input) => this.asSetup((setup) => ok(setup.preview(input.draft))),
       applySetup: (input) =>
         this.asSetup((setup) => {
           const result = setup.apply(input.draft);
-          log.info('setup applied', { outcome: result.ok ? 'ok' : result.error.code, ...(result.ok ? { version: result.value.version } : {}) });
+          this.audit('setup_apply', result.ok ? `version_${result.value.version}` : result.error.code, this.setupActor());
           return result;
         }),
       discardDeadLetter: (input) =>
         this.asTechnician(() => {
-          if (!this.options.queue.discard(input.id, 'technician')) return fail('not_found');
-          log.info('dead letter discarded by technician');
-          return ok({});
+          const done = this.options.queue.discard(input.id, 'technician');
+          this.audit('dead_letter_discard', done ? 'ok' : 'not_found', 'technician');
+          return done ? ok({}) : fail('not_found');
         }),
     };
   }

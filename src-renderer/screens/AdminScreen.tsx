@@ -19,7 +19,8 @@ export type AdminTab = 'overview' | 'devices' | 'queue' | 'dead' | 'logs' | 'set
  * controls and is read above the line, so it is not a tab there.
  */
 export function adminTabs(hasReachLine: boolean): AdminTab[] {
-  return hasReachLine ? ['devices', 'queue', 'dead', 'logs', 'setup'] : ['overview', 'devices', 'queue', 'dead', 'logs', 'setup'];
+  // The way into the setup wizard is on the overview where the overview is a tab, else a tab of its own.
+  return hasReachLine ? ['devices', 'queue', 'dead', 'logs', 'setup'] : ['overview', 'devices', 'queue', 'dead', 'logs'];
 }
 
 /**
@@ -66,7 +67,7 @@ export function AdminScreen() {
       </div>
       <ReachZone className="admin__zone">
         <div className="admin__panel" role="tabpanel" id="admin-panel" aria-labelledby={`admin-tab-${tab}`} data-testid="admin-panel">
-          {tab === 'overview' && <AdminOverview />}
+          {tab === 'overview' && <AdminOverview withSetup />}
           {tab === 'devices' && <DevicePanel />}
           {tab === 'queue' && <QueuePanel />}
           {tab === 'dead' && <DeadLetterPanel />}
@@ -107,17 +108,25 @@ export function AdminScreen() {
 }
 
 /** The way back into the setup wizard (the technician is signed in; no setup code is needed). */
-function SetupPanel() {
+function SetupStart() {
   const { t } = useTranslation();
   const navigate = useStore((s) => s.navigate);
+  return (
+    <button type="button" className="button button--primary ops-button admin__setup" data-testid="admin-setup-start" onClick={() => navigate({ name: 'setup' })}>
+      {t('admin.setupStart')}
+    </button>
+  );
+}
+
+/** The setup tab, where the overview is not a tab (a floor-standing portrait terminal). */
+function SetupPanel() {
+  const { t } = useTranslation();
   return (
     <OpsPanel id="admin-setup" title={t('admin.setupTitle')} className="queue-panel" testId="setup-panel">
       <div className="ops-pages">
         <p className="bundle__lead">{t('admin.setupLead')}</p>
         <div className="ops-foot">
-          <button type="button" className="button button--primary ops-button" data-testid="admin-setup-start" onClick={() => navigate({ name: 'setup' })}>
-            {t('admin.setupStart')}
-          </button>
+          <SetupStart />
         </div>
       </div>
     </OpsPanel>
@@ -125,7 +134,7 @@ function SetupPanel() {
 }
 
 /** Who this terminal is and how it is: identity, version, and each health check in words. */
-function AdminOverview() {
+function AdminOverview({ withSetup = false }: { withSetup?: boolean }) {
   const { t } = useTranslation();
   const language = useStore((s) => s.settings.language);
   const terminal = useStore((s) => s.terminal);
@@ -141,13 +150,15 @@ function AdminOverview() {
             <dt>{t('admin.terminalId')}</dt>
             <dd>{terminal.terminalId}</dd>
             <dt>{t('admin.countyTerminalId')}</dt>
-            <dd data-testid="county-terminal-id">{terminal.countyTerminalId ?? '—'}</dd>
+            <dd className="facts__id" data-testid="county-terminal-id">
+              {terminal.countyTerminalId ?? '—'}
+            </dd>
             <dt>{t('admin.site')}</dt>
             <dd>{terminal.site ? pickLocalized(terminal.site.name, language) : '—'}</dd>
             <dt>{t('admin.version')}</dt>
-            <dd>{terminal.appVersion}</dd>
-            <dt>{t('admin.shell')}</dt>
-            <dd>{terminal.shell}</dd>
+            <dd>
+              {terminal.appVersion} · {terminal.shell}
+            </dd>
             <dt>{t('admin.emulated')}</dt>
             <dd>{terminal.emulatedDevices ? t('admin.yes') : t('admin.no')}</dd>
           </dl>
@@ -168,6 +179,7 @@ function AdminOverview() {
             ))}
           </ul>
         )}
+        {withSetup && <SetupStart />}
       </section>
     </div>
   );

@@ -77,7 +77,7 @@ test('device rows that do not fit a portrait terminal in large text are paged, e
   await page.getByTestId('elderly-toggle').click();
   await signInAsTechnician(page);
   // Portrait: the overview is read above the reach line, so it is not a tab; the devices tab opens first.
-  await expect(page.getByRole('tab')).toHaveText(['设备', '离线队列', '无法上传', '日志']);
+  await expect(page.getByRole('tab')).toHaveText(['设备', '离线队列', '无法上传', '日志', '设置']);
   await expect(page.getByTestId('admin-overview')).toBeVisible();
   await expect(page.locator('[data-screen="admin"]')).toHaveAttribute('data-tab', 'devices');
   await expect(page.getByTestId('device-pages')).toHaveAttribute('data-fitted', 'true');

@@ -33,7 +33,7 @@ export interface HandlerCtx {
 }
 
 /** Transaction kinds the county applies; any other is rejected `unknown_kind` (a dead letter at the terminal). */
-export const KNOWN_KINDS: ReadonlySet<string> = new Set(['pin-reset', 'pin-change', 'records-query', 'pension-certification', 'insurance-query', 'card-issued', 'document-submission', 'rating', 'doc', 'demo']);
+export const KNOWN_KINDS: ReadonlySet<string> = new Set(['pin-reset', 'pin-change', 'records-query', 'pension-certification', 'insurance-query', 'card-issued', 'document-submission', 'rating', 'admin-audit', 'doc', 'demo']);
 
 function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, v: unknown): T {
   const r = schema.safeParse(v);
