@@ -53,7 +53,9 @@ describe('composition root on embedded defaults', () => {
     expect(await core.call('getTerminalInfo', {})).toMatchObject({ ok: true, value: { site: { id: 'xa-hospital-01' }, emulatedDevices: true } });
     expect((await core.call('adminLogin', { pin: '246810' })).ok).toBe(true);
     const queue = await core.call('getQueueStatus', {});
-    expect(queue).toMatchObject({ ok: true, value: { depth: 0, deadLetters: 0, accepting: true } });
+    expect(queue).toMatchObject({ ok: true, value: { deadLetters: 0, accepting: true } });
+    // The only record is the sign-in's own audit entry, which may already have reached the county.
+    expect((queue as { value: { depth: number } }).value.depth).toBeLessThanOrEqual(1);
     const devices = await core.call('getDeviceStatus', {});
     expect(devices.ok).toBe(true);
     if (devices.ok) expect((devices.value as { devices: unknown[] }).devices.length).toBeGreaterThan(0);
