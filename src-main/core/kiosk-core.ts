@@ -9,6 +9,7 @@ import type { Config, CatalogFile } from '../config/schema.js';
 import { createLogger } from '../logs/logger.js';
 import type { SetupService } from '../setup/setup-service.js';
 import { AdminAuth } from './admin-auth.js';
+import { auditRecord, countyId, outcomeOf, type AuditAction, type AuditActor } from './audit.js';
 import type { LockoutStore } from './lockout-store.js';
 import { buildCatalog } from './catalog.js';
 import { EventQueue } from './event-queue.js';
@@ -83,21 +84,6 @@ export interface CoreOptions {
  * the call's output type, so a handler returning the wrong shape does not compile.
  */
 type Handlers = { [N in CallName]: (input: CallPayload<N>) => Result<CallOutput<N>> | Promise<Result<CallOutput<N>>> };
-
-/** What the audit trail records a technician doing. */
-export type AuditAction = 'login' | 'logout' | 'setup_unlock' | 'setup_enrol' | 'setup_apply' | 'dead_letter_retry' | 'dead_letter_discard' | 'log_bundle';
-
-const outcomeOf = (r: Result<unknown>): string => (r.ok ? 'ok' : r.error.code);
-
-/** The county's id for this terminal, if it is enrolled and it can be read (never fails the terminal info). */
-function countyId(read: (() => string | undefined) | undefined): { countyTerminalId?: string } {
-  try {
-    const id = read?.();
-    return id ? { countyTerminalId: id.slice(0, 64) } : {};
-  } catch {
-    return {};
-  }
-}
 
 /** The plain-Node core behind both shells: validates every payload and dispatches calls. */
 export class KioskCore {
@@ -201,17 +187,14 @@ export class KioskCore {
    * outbox as an `admin-audit` transaction, so it is kept on the terminal until the county has it.
    * Out of service there is no outbox yet: the action is in the log only. Never fails the action.
    */
-  private audit(action: AuditAction, outcome: string, actor: 'technician' | 'setup'): void {
+  private audit(action: AuditAction, outcome: string, actor: AuditActor): void {
     log.info('admin action', { action, outcome, role: actor });
-    const recorded = this.options.recorder.record({
-      kind: 'admin-audit',
-      orderingKey: `terminal:${this.options.terminalId}:audit`,
-      payload: { action, outcome, actor, terminalId: this.options.terminalId, siteId: this.options.config.siteId, at: new Date(this.now()).toISOString() },
-    });
+    const { terminalId, config } = this.options;
+    const recorded = this.options.recorder.record(auditRecord({ action, outcome, actor, terminalId, siteId: config.siteId, at: this.now() }));
     if (!recorded.ok && !this.options.outOfService) log.warn('admin action not recorded in the audit trail', { action, code: recorded.code });
   }
 
-  private setupActor(): 'technician' | 'setup' {
+  private setupActor(): AuditActor {
     return this.options.outOfService ? 'setup' : 'technician';
   }
 

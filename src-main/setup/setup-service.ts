@@ -69,7 +69,7 @@ export class SetupService {
         idleWarnSeconds: Math.round(c.idle.warnAfterMs / 1000),
         idleCountdownSeconds: Math.round(c.idle.countdownMs / 1000),
       },
-      hasTechnicianPin: raw['admin'] !== undefined && config !== undefined && siteProblems(raw, config).every((p) => p.field !== 'admin.pinHash'),
+      hasTechnicianPin: this.hasOwnPin(),
       ...(enrolment ? { countyTerminalId: enrolment.countyTerminalId } : {}),
       configVersion: currentConfigVersion(this.o.dataDir),
     };
@@ -117,9 +117,7 @@ export class SetupService {
       if (!e || e.url !== draft.countyUrl || e.siteId !== draft.siteId) problems.push({ field: 'countyUrl', code: 'not_enrolled' });
     }
     if (draft.technicianPin === undefined) {
-      const { raw, config } = this.current();
-      const kept = raw['admin'] !== undefined && config !== undefined && siteProblems(raw, config).every((p) => p.field !== 'admin.pinHash');
-      if (!kept) problems.push({ field: 'technicianPin', code: 'pin_required' });
+      if (!this.hasOwnPin()) problems.push({ field: 'technicianPin', code: 'pin_required' });
     } else if (weakPinReason(draft.technicianPin)) problems.push({ field: 'technicianPin', code: 'pin_weak' });
     const used = new Set<string>();
     for (const d of draft.devices) {
@@ -129,6 +127,12 @@ export class SetupService {
       if (d.port !== 'keep') used.add(d.port);
     }
     return problems;
+  }
+
+  /** Whether the current file holds a technician PIN of its own (not the demo one), which a re-run may keep. */
+  private hasOwnPin(): boolean {
+    const { raw, config } = this.current();
+    return raw['admin'] !== undefined && config !== undefined && siteProblems(raw, config).every((p) => p.field !== 'admin.pinHash');
   }
 
   private keptPort(kind: DeviceKind): DeviceEntry | undefined {

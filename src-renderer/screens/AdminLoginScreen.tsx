@@ -1,25 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { useStore } from '../store/index.js';
 import { technicianLogin, type LoginFailure } from '../app/admin-actions.js';
 import { PinKeypad } from '../components/PinKeypad.js';
+import { PinDots, loginFailureText } from '../components/PinDots.js';
 import { ReachZone } from '../components/ReachZone.js';
 import { promptUtterance, useScreenVoice } from '../voice/useScreenVoice.js';
 import { voice } from '../voice/index.js';
 
 const MIN_DIGITS = 4;
 const MAX_DIGITS = 12;
-
-function failureText(failure: LoginFailure, t: TFunction): string {
-  if (failure.code === 'admin_bad_pin' && failure.triesLeft !== undefined) {
-    return t('adminLogin.triesLeft', { count: failure.triesLeft });
-  }
-  if (failure.code === 'admin_locked' && failure.retryAfterMs !== undefined) {
-    return `${t('errors.admin_locked')} ${t('adminLogin.lockedFor', { minutes: Math.ceil(failure.retryAfterMs / 60_000) })}`;
-  }
-  return t(`errors.${failure.code}` as const);
-}
 
 /** Technician PIN entry. The PIN lives only in this component's state and is dropped on submit. */
 export function AdminLoginScreen() {
@@ -49,12 +39,10 @@ export function AdminLoginScreen() {
       <div className="login__read">
         <h1>{t('adminLogin.title')}</h1>
         <p className="screen__lead">{t('adminLogin.prompt')}</p>
-        <p className="pin-dots" aria-label={`${t('adminLogin.pinLabel')}: ${pin.length}`} role="status" data-testid="pin-dots">
-          <span aria-hidden="true">{'●'.repeat(pin.length) || '\u00a0'}</span>
-        </p>
+        <PinDots count={pin.length} testId="pin-dots" />
         {failure && (
           <p className="inline-error" role="alert" data-testid="pin-error">
-            {failureText(failure, t)}
+            {loginFailureText(failure, t)}
           </p>
         )}
       </div>
